@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace ManageIQ.OpenScap.Bridge.CommandLine;
+
+/// <summary>The bridge's verbs. Each verb lives in its own file and is added here.</summary>
+public static class BridgeCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("ManageIQ.OpenScap bridge: OpenSCAP analysis of container images for ManageIQ.");
+        root.Subcommands.Add(ReportCommand.Create());
+        return root;
+    }
+}

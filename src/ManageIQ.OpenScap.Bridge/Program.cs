@@ -1,0 +1,3 @@
+using ManageIQ.OpenScap.Bridge.CommandLine;
+
+return await BridgeCommandLine.Create().Parse(args).InvokeAsync();
