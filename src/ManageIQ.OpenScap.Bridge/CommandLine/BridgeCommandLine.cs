@@ -9,6 +9,8 @@ public static class BridgeCommandLine
     {
         var root = new RootCommand("ManageIQ.OpenScap bridge: OpenSCAP analysis of container images for ManageIQ.");
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ScanCommand.Create());
+        root.Subcommands.Add(EmulatorCommand.Create());
         return root;
     }
 }

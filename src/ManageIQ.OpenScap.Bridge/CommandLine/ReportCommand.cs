@@ -1,24 +1,78 @@
 using System.CommandLine;
+using ManageIQ.OpenScap.Scap;
 
 namespace ManageIQ.OpenScap.Bridge.CommandLine;
 
-/// <summary><c>report summarize FILE [--format json|text]</c>.</summary>
+/// <summary>
+/// <c>report summarize FILE [--format json|text]</c>: summarises an ARF, XCCDF or OVAL result (plain, gzip or
+/// bzip2; <c>-</c> reads standard input). Exit 0 on success; 2 with one <c>error: ...</c> line on standard error
+/// for unreadable, malformed, hostile or non-SCAP input.
+/// </summary>
 internal static class ReportCommand
 {
-    public static Command Create()
+    public const int InvalidInputExitCode = 2;
+
+    public static Command Create(IScapResultReader? reader = null, Func<Stream>? standardInput = null)
     {
         var report = new Command("report", "Work with OpenSCAP result files (ARF, XCCDF, OVAL).");
-        var file = new Argument<string>("FILE") { Description = "The result file, or - for standard input." };
+        var file = new Argument<string>("FILE") { Description = "The result file (plain, gzip or bzip2), or - for standard input." };
         var format = new Option<string>("--format") { Description = "json or text.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("json", "text");
         var summarize = new Command("summarize", "Summarise a result file in one streaming pass.") { file, format };
-        summarize.SetAction((parse, cancellationToken) =>
-        {
-            // Filled in by the SCAP results library work.
-            parse.InvocationConfiguration.Output.WriteLine($"{parse.GetValue(file)} {parse.GetValue(format)}");
-            return Task.FromResult(0);
-        });
+        summarize.SetAction((parse, cancellationToken) => SummarizeAsync(
+            reader ?? new ScapResultReader(),
+            standardInput ?? Console.OpenStandardInput,
+            parse.GetValue(file)!,
+            parse.GetValue(format) == "json",
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            cancellationToken));
         report.Subcommands.Add(summarize);
         return report;
+    }
+
+    private static async Task<int> SummarizeAsync(
+        IScapResultReader reader, Func<Stream> standardInput, string path, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ScapSummary summary;
+        try
+        {
+            if (path == "-")
+            {
+                await using var input = standardInput();
+                summary = await reader.SummarizeAsync(input, "-", cancellationToken);
+            }
+            else
+            {
+                summary = await reader.SummarizeFileAsync(path, cancellationToken);
+            }
+        }
+        catch (ScapFormatException ex)
+        {
+            return Reject(error, ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Reject(error, $"{path}: {ex.Message}");
+        }
+
+        if (json)
+        {
+            await output.WriteLineAsync(ScapSummaryJson.Serialize(summary).AsMemory(), cancellationToken);
+        }
+        else
+        {
+            ScapSummaryText.Write(output, summary);
+        }
+
+        return 0;
+    }
+
+    private static int Reject(TextWriter error, string message)
+    {
+        // One line, whatever the file name or the parser's message holds.
+        var line = message.ReplaceLineEndings(" ");
+        error.WriteLine($"error: {line}");
+        return InvalidInputExitCode;
     }
 }

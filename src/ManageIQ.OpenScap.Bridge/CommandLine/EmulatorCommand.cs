@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Net;
+using ManageIQ.OpenScap.ManageIq.Emulator;
+using ManageIQ.OpenScap.ManageIq.Emulator.Seeding;
+
+namespace ManageIQ.OpenScap.Bridge.CommandLine;
+
+/// <summary>
+/// <c>emulator --listen 127.0.0.1:PORT [--seed FILE]</c>: runs the ManageIQ REST API emulator until Ctrl-C,
+/// so the bridge can be tried with no appliance (default user admin, password smartvm).
+/// </summary>
+internal static class EmulatorCommand
+{
+    public static Command Create()
+    {
+        var listen = new Option<string>("--listen")
+        {
+            Description = "ADDRESS:PORT to listen on; loopback unless another address is given (port 0 picks a free one).",
+            DefaultValueFactory = _ => "127.0.0.1:3000",
+        };
+        var seed = new Option<FileInfo?>("--seed") { Description = "A JSON seed file (zones, providers, images, Control fixtures); default: the built-in appliance." };
+        var command = new Command("emulator", "Run an emulated ManageIQ REST API (the subset the bridge uses) for trying the bridge without an appliance.") { listen, seed };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if (!TryParseEndPoint(parse.GetValue(listen)!, out var endPoint))
+            {
+                await error.WriteLineAsync($"--listen must be ADDRESS:PORT such as 127.0.0.1:3000, not '{parse.GetValue(listen)}'.");
+                return 2;
+            }
+
+            var seedFile = parse.GetValue(seed);
+            Newtonsoft.Json.Linq.JObject? seedDocument = null;
+            if (seedFile is not null)
+            {
+                try
+                {
+                    seedDocument = EmulatorSeed.FromFile(seedFile.FullName);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    await error.WriteLineAsync($"Cannot read the seed {seedFile.FullName}: {e.Message}");
+                    return 2;
+                }
+            }
+
+            await using var emulator = await ManageIqEmulator.StartAsync(new EmulatorOptions { Address = endPoint.Address, Port = endPoint.Port, Seed = seedDocument }, cancellationToken);
+            await output.WriteLineAsync($"ManageIQ API emulator listening on {emulator.BaseUri}api");
+            if (seedDocument is null)
+            {
+                await output.WriteLineAsync("Default appliance: user admin, password smartvm. Press Ctrl-C to stop.");
+            }
+
+            await output.FlushAsync(CancellationToken.None);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await output.WriteLineAsync("Stopping the emulator.");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    internal static bool TryParseEndPoint(string text, out IPEndPoint endPoint)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon > 0 && text[..colon] == "localhost" && int.TryParse(text[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535)
+        {
+            endPoint = new IPEndPoint(IPAddress.Loopback, port);
+            return true;
+        }
+
+        return IPEndPoint.TryParse(text, out endPoint!) && text.Contains(':', StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ManageIQ.OpenScap.Images;
+
+/// <summary>Settings shared by every acquisition (configuration section <c>ImageAcquisition</c>).</summary>
+public sealed class ImageAcquisitionOptions
+{
+    public const string SectionName = "ImageAcquisition";
+
+    /// <summary>How long one registry request may take before it is retried.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts per request (manifest, token, blob) before giving up; blob attempts resume with Range.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The first retry delay; each further retry doubles it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Layers downloaded at the same time (unpacking stays in layer order).</summary>
+    [Range(1, 16)]
+    public int MaxParallelDownloads { get; set; } = 3;
+
+    /// <summary>Largest manifest, index or configuration accepted.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxManifestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Keep downloaded layer blobs in <c>WorkDirectory/blobs</c> after unpacking.</summary>
+    public bool KeepBlobs { get; set; }
+}

@@ -1,0 +1,12 @@
+using ManageIQ.OpenScap.Images.Manifests;
+
+namespace ManageIQ.OpenScap.Images.Sources;
+
+/// <summary>What a source resolved: the configuration and the layers to apply, bottom first.</summary>
+internal sealed record ResolvedImage(
+    string ConfigDigest,
+    string? ManifestDigest,
+    IReadOnlyList<string> RepoDigests,
+    IReadOnlyList<Descriptor> Layers,
+    IReadOnlyList<string>? DiffIds,
+    ImagePlatform Platform);

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ManageIQ.OpenScap.Images;
+
+/// <summary>Bounds that stop a hostile or oversized image before it fills the disk.</summary>
+public sealed record UnpackLimits
+{
+    public static UnpackLimits Default { get; } = new();
+
+    /// <summary>Total bytes of file content written across all layers (default 16 GiB).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxTotalBytes { get; init; } = 16L * 1024 * 1024 * 1024;
+
+    /// <summary>Total tar entries across all layers (default 2,000,000).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxEntries { get; init; } = 2_000_000;
+
+    /// <summary>Largest ratio of uncompressed to compressed bytes of a layer (default 250).</summary>
+    [Range(1.0, double.MaxValue)]
+    public double MaxCompressionRatio { get; init; } = 250;
+
+    /// <summary>The ratio is checked only once a layer has produced this many bytes (default 64 MiB).</summary>
+    [Range(0, long.MaxValue)]
+    public long CompressionRatioGraceBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Total compressed bytes downloaded for the layers (default 16 GiB).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxDownloadBytes { get; init; } = 16L * 1024 * 1024 * 1024;
+
+    /// <summary>Most layers an image may have (default 256).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxLayers { get; init; } = 256;
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+
+namespace ManageIQ.OpenScap.Images.Unpacking;
+
+/// <summary>
+/// The uncompressed side of a layer: charges every byte to the budget, checks the compression
+/// ratio against the compressed bytes consumed, and hashes the stream for the diff_id check.
+/// </summary>
+internal sealed class GuardedLayerStream(Stream decompressed, CountingStream compressed, UnpackBudget budget, IncrementalHash? hash) : Stream
+{
+    public long BytesRead { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => BytesRead;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = decompressed.Read(buffer);
+        if (read == 0)
+        {
+            return 0;
+        }
+
+        BytesRead += read;
+        budget.ConsumeBytes(read);
+        var limits = budget.Limits;
+        if (BytesRead > limits.CompressionRatioGraceBytes && BytesRead > limits.MaxCompressionRatio * Math.Max(1, compressed.BytesRead))
+        {
+            throw new LayerException(ImageAcquisitionFailure.LimitExceeded,
+                $"the layer expands more than {limits.MaxCompressionRatio}:1 ({BytesRead} bytes from {compressed.BytesRead}; limit MaxCompressionRatio), a likely decompression bomb");
+        }
+
+        hash?.AppendData(buffer[..read]);
+        return read;
+    }
+
+    /// <summary>Reads what the tar reader left (end blocks, padding) so the hash covers the whole stream.</summary>
+    public void DrainToEnd()
+    {
+        Span<byte> scratch = stackalloc byte[8192];
+        while (Read(scratch) > 0)
+        {
+        }
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

@@ -1,0 +1,3 @@
+using ManageIQ.OpenScap.Inspector.CommandLine;
+
+return await InspectorCommandLine.Create().Parse(args).InvokeAsync();

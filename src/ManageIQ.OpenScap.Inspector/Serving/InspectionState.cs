@@ -1,0 +1,63 @@
+using ManageIQ.OpenScap.Inspector.CommandLine;
+using ManageIQ.OpenScap.Inspector.Metadata;
+using ManageIQ.OpenScap.Scanner.Scanning;
+
+namespace ManageIQ.OpenScap.Inspector.Serving;
+
+/// <summary>The one scan of this process, shared between the background scan and the HTTP handlers.</summary>
+public sealed class InspectionState(InspectorSettings settings, TimeProvider timeProvider) : IProgress<ScanProgress>
+{
+    private readonly Lock gate = new();
+    private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ScanProgress? progress;
+    private DateTimeOffset progressTime;
+
+    public InspectorSettings Settings => settings;
+
+    public ImageScanResult? Result { get; private set; }
+
+    /// <summary>An unexpected failure of the scan itself (a bug or the environment), as opposed to a scan result.</summary>
+    public string? FatalError { get; private set; }
+
+    public bool IsFinished => finished.Task.IsCompleted;
+
+    /// <summary>Completes when the scan has finished, with success or error.</summary>
+    public Task Finished => finished.Task;
+
+    public void Report(ScanProgress value)
+    {
+        lock (gate)
+        {
+            progress = value;
+            progressTime = timeProvider.GetUtcNow();
+        }
+    }
+
+    public void Complete(ImageScanResult result)
+    {
+        lock (gate)
+        {
+            Result = result;
+        }
+
+        finished.TrySetResult();
+    }
+
+    public void Fail(string message)
+    {
+        lock (gate)
+        {
+            FatalError = message;
+        }
+
+        finished.TrySetResult();
+    }
+
+    public InspectorMetadata Metadata()
+    {
+        lock (gate)
+        {
+            return MetadataBuilder.Build(settings.Image, progress, progressTime, Result, FatalError, timeProvider.GetUtcNow());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using ManageIQ.OpenScap.Scanner.Scanning;
+
+namespace ManageIQ.OpenScap.Inspector.Serving;
+
+/// <summary>Runs the scan once in the background while the server already answers.</summary>
+internal sealed class InspectionWorker(IImageScanner scanner, InspectionState state, ILogger<InspectionWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the server start listening before the scan takes the CPU.
+        await Task.Yield();
+        try
+        {
+            var result = await scanner.ScanAsync(state.Settings.ToScanRequest(), state, stoppingToken).ConfigureAwait(false);
+            state.Complete(result);
+            Log.ScanFinished(logger, state.Settings.Image, result.Outcome, result.ErrorMessage ?? string.Empty);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            state.Fail("The scan was stopped.");
+        }
+#pragma warning disable CA1031 // The server must keep answering /readyz and the metadata whatever went wrong.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.ScanCrashed(logger, e, state.Settings.Image);
+            state.Fail("The scan failed unexpectedly: " + e.Message);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace ManageIQ.OpenScap.Kubernetes.Configuration;
+
+/// <summary>The per-mode rules of one cluster connection; files are checked to exist at start.</summary>
+internal static class ClusterConnectionValidation
+{
+    public static void Validate(string prefix, ClusterConnectionOptions cluster, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(cluster.ProviderId) && string.IsNullOrWhiteSpace(cluster.ProviderName))
+        {
+            errors.Add($"{prefix}: set ProviderId or ProviderName to match the cluster to its ManageIQ provider.");
+        }
+
+        if (!DnsLabel.IsValid(cluster.Namespace))
+        {
+            errors.Add($"{prefix}:Namespace '{cluster.Namespace}' is not a valid namespace name (DNS-1123 label).");
+        }
+
+        switch (cluster.Mode)
+        {
+            case ClusterAuthMode.InCluster:
+                break;
+            case ClusterAuthMode.Kubeconfig:
+                RequireFile(errors, $"{prefix}:KubeconfigPath", cluster.KubeconfigPath);
+                break;
+            case ClusterAuthMode.Token:
+                if (cluster.ApiUrl is not { IsAbsoluteUri: true } || (cluster.ApiUrl.Scheme != Uri.UriSchemeHttps && cluster.ApiUrl.Scheme != Uri.UriSchemeHttp))
+                {
+                    errors.Add($"{prefix}:ApiUrl is required in Token mode and must be an absolute http(s) URL.");
+                }
+
+                RequireFile(errors, $"{prefix}:TokenFile", cluster.TokenFile);
+                if (cluster.ApiUrl?.Scheme == Uri.UriSchemeHttps)
+                {
+                    RequireFile(errors, $"{prefix}:CaFile", cluster.CaFile);
+                }
+
+                break;
+            default:
+                errors.Add($"{prefix}:Mode '{cluster.Mode}' is not InCluster, Kubeconfig or Token.");
+                break;
+        }
+    }
+
+    private static void RequireFile(List<string> errors, string key, string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            errors.Add($"{key} is required.");
+        }
+        else if (!File.Exists(path))
+        {
+            errors.Add($"{key}: file '{path}' does not exist.");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace ManageIQ.OpenScap.Kubernetes.Configuration;
+
+/// <summary>The scanning pod: inspector image, limits, time limits and scheduling.</summary>
+public sealed class ScanPodOptions
+{
+    public string InspectorRegistry { get; set; } = "quay.io";
+
+    public string InspectorRepository { get; set; } = "manageiq/openscap-inspector";
+
+    public string InspectorTag { get; set; } = "latest";
+
+    /// <summary><c>Always</c>, <c>IfNotPresent</c> or <c>Never</c>.</summary>
+    public string ImagePullPolicy { get; set; } = "IfNotPresent";
+
+    /// <summary>The whole scan, create to delete (ManageIQ's <c>scanning_job_timeout</c>).</summary>
+    public TimeSpan ScanTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>A pod the scheduler cannot place for this long fails the scan.</summary>
+    public TimeSpan UnschedulableLimit { get; set; } = TimeSpan.FromMinutes(5);
+
+    public string CpuRequest { get; set; } = "250m";
+
+    public string CpuLimit { get; set; } = "1";
+
+    public string MemoryRequest { get; set; } = "512Mi";
+
+    public string MemoryLimit { get; set; } = "2Gi";
+
+    /// <summary>Size limit of the emptyDir the image is unpacked into (also its ephemeral-storage request).</summary>
+    public string ScratchSizeLimit { get; set; } = "8Gi";
+
+    /// <summary>The numeric user the inspector runs as (runAsNonRoot needs a number the kubelet can verify).</summary>
+    public long RunAsUser { get; set; } = 65532;
+
+    public string? HttpProxy { get; set; }
+
+    public string? HttpsProxy { get; set; }
+
+    public string? NoProxy { get; set; }
+
+    /// <summary>Passed to the inspector as <c>--cve-url</c> when set.</summary>
+    public Uri? CveUrl { get; set; }
+
+    /// <summary>Registries the inspector may reach over plain HTTP (<c>--insecure-registry</c>).</summary>
+    public IList<string> InsecureRegistries { get; init; } = [];
+
+    /// <summary>The service account whose image pull secrets are mounted and passed as <c>--dockercfg</c>.</summary>
+    public string PullSecretsServiceAccount { get; set; } = "inspector-admin";
+
+    public IDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public IList<TolerationOptions> Tolerations { get; init; } = [];
+}

@@ -1,0 +1,37 @@
+using ManageIQ.OpenScap.Kubernetes.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace ManageIQ.OpenScap.Kubernetes.Connections;
+
+/// <summary>Builds one <see cref="Kubernetes"/> client per configured cluster, once, and owns them.</summary>
+internal sealed class ClusterConnections : IClusterConnections, IDisposable
+{
+    private readonly Lazy<IReadOnlyList<ClusterConnection>> connections;
+
+    public ClusterConnections(IOptions<KubernetesScanningOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        connections = new Lazy<IReadOnlyList<ClusterConnection>>(
+            () => [.. options.Value.Clusters.Select(c => new ClusterConnection(c, new k8s.Kubernetes(KubernetesConfigurationFactory.Create(c))))]);
+    }
+
+    public IReadOnlyList<ClusterConnection> All => connections.Value;
+
+    public ClusterConnection Resolve(ProviderRef provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return All.FirstOrDefault(c => c.Serves(provider))
+            ?? throw new UnknownProviderException($"No cluster in Kubernetes:Clusters serves ManageIQ provider {provider}.");
+    }
+
+    public void Dispose()
+    {
+        if (connections.IsValueCreated)
+        {
+            foreach (var connection in connections.Value)
+            {
+                connection.Client.Dispose();
+            }
+        }
+    }
+}

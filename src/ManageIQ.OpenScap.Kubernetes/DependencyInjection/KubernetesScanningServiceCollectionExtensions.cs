@@ -1,0 +1,39 @@
+using ManageIQ.OpenScap.Kubernetes.Cleanup;
+using ManageIQ.OpenScap.Kubernetes.Configuration;
+using ManageIQ.OpenScap.Kubernetes.Connections;
+using ManageIQ.OpenScap.Kubernetes.OpenShift;
+using ManageIQ.OpenScap.Kubernetes.Scanning;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ManageIQ.OpenScap.Kubernetes.DependencyInjection;
+
+public static class KubernetesScanningServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the scanning pods (<see cref="IScanPodOrchestrator"/>), the OpenShift annotation
+    /// (<see cref="IImageAnnotator"/>), the orphan sweep (<see cref="IOrphanPodSweeper"/> and its background service)
+    /// and the cluster connections, from the <c>Kubernetes</c> section, validated at start.
+    /// </summary>
+    public static IServiceCollection AddKubernetesScanning(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<KubernetesScanningOptions>()
+            .Bind(configuration.GetSection(KubernetesScanningOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KubernetesScanningOptions>, KubernetesScanningOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IClusterConnections, ClusterConnections>();
+        services.TryAddSingleton<ActiveScanRegistry>();
+        services.TryAddSingleton<PendingPodDeletions>();
+        services.TryAddSingleton<PullSecretResolver>();
+        services.TryAddSingleton<IScanPodOrchestrator, ScanPodOrchestrator>();
+        services.TryAddSingleton<IImageAnnotator, OpenShiftImageAnnotator>();
+        services.TryAddSingleton<IOrphanPodSweeper, OrphanPodSweeper>();
+        services.AddHostedService<OrphanSweepService>();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using ManageIQ.OpenScap.Kubernetes.Cleanup;
+using ManageIQ.OpenScap.Kubernetes.Scanning;
+using Microsoft.Extensions.Logging;
+
+namespace ManageIQ.OpenScap.Kubernetes;
+
+/// <summary>The Kubernetes area's log messages (event ids 5000-5099).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Created scanning pod {Namespace}/{Pod} on cluster {Cluster} for job {JobId}")]
+    public static partial void PodCreated(ILogger logger, string cluster, string @namespace, string pod, string jobId);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Collected results from pod {Pod} for job {JobId} (OpenSCAP status {OpenScapStatus})")]
+    public static partial void ScanCollected(ILogger logger, string pod, string jobId, string openScapStatus);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Scan in pod {Pod} for job {JobId} failed ({Failure}): {Reason}")]
+    public static partial void ScanFailed(ILogger logger, string pod, string jobId, ScanPodFailure failure, string reason);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Deleted scanning pod {Pod} of job {JobId}: {Outcome}")]
+    public static partial void PodDeleted(ILogger logger, string pod, string jobId, PodDeleteOutcome outcome);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Deleting scanning pod {Pod} of job {JobId} on cluster {Cluster} failed; the orphan sweep retries it")]
+    public static partial void DeleteFailed(ILogger logger, string cluster, string pod, string jobId, Exception exception);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Watch on scanning pod {Pod} interrupted (failure {Failures}): {Reason}; reconnecting")]
+    public static partial void WatchReconnecting(ILogger logger, string pod, int failures, string reason);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Service account {Namespace}/{ServiceAccount} does not exist on cluster {Cluster}: scanning pods get no registry pull secrets")]
+    public static partial void PullSecretsAccountMissing(ILogger logger, string cluster, string @namespace, string serviceAccount);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Pull secret {Secret} on cluster {Cluster} is not usable ({Detail}); skipped")]
+    public static partial void PullSecretUnusable(ILogger logger, string cluster, string secret, string detail);
+
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Information, Message = "Orphan sweep: {Examined} pods examined, {Deleted} deleted, {Kept} kept, {Failed} failures, {Pending} deletes pending")]
+    public static partial void SweepFinished(ILogger logger, int examined, int deleted, int kept, int failed, int pending);
+
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Information, Message = "Orphan sweep on cluster {Cluster}: pod {Pod} of job {JobId} removed because {Reason} ({Outcome})")]
+    public static partial void SweptPod(ILogger logger, string cluster, string pod, string jobId, string reason, PodDeleteOutcome outcome);
+
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "Orphan sweep could not list pods in {Namespace} on cluster {Cluster}")]
+    public static partial void SweepListFailed(ILogger logger, string cluster, string @namespace, Exception exception);
+
+    [LoggerMessage(EventId = 5023, Level = LogLevel.Error, Message = "Orphan sweep failed; the next one runs on schedule")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5030, Level = LogLevel.Information, Message = "Cluster {Cluster} is plain Kubernetes: image {Digest} not annotated (OpenShift Image objects only)")]
+    public static partial void AnnotationSkipped(ILogger logger, string cluster, string digest);
+
+    [LoggerMessage(EventId = 5031, Level = LogLevel.Information, Message = "Annotated image {Digest} on cluster {Cluster}: policy {Policy}, compliant {Compliant}")]
+    public static partial void ImageAnnotated(ILogger logger, string cluster, string digest, string policy, bool compliant);
+
+    [LoggerMessage(EventId = 5032, Level = LogLevel.Warning, Message = "Cluster {Cluster} has no Image {Digest}: nothing annotated")]
+    public static partial void AnnotationImageMissing(ILogger logger, string cluster, string digest);
+}

@@ -1,0 +1,8 @@
+namespace ManageIQ.OpenScap.Kubernetes.Scanning;
+
+internal enum PodVerdictKind
+{
+    Waiting,
+    Ready,
+    Failed,
+}

@@ -1,0 +1,26 @@
+using System.Net;
+using Newtonsoft.Json.Linq;
+
+namespace ManageIQ.OpenScap.ManageIq.Emulator;
+
+/// <summary>How to start a <see cref="ManageIqEmulator"/>.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The address to bind; loopback unless told otherwise.</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The port; 0 picks a free one (tests).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The seed document; null loads the embedded default (admin / smartvm, an OpenShift and a Kubernetes provider).</summary>
+    public JObject? Seed { get; init; }
+
+    /// <summary>ManageIQ's <c>api.token_ttl</c> (10 minutes).</summary>
+    public TimeSpan TokenTtl { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>ManageIQ's <c>api.max_results_per_page</c> (1000).</summary>
+    public int MaxResultsPerPage { get; init; } = 1000;
+
+    /// <summary>The clock for token expiry and timestamps; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,144 @@
+using ManageIQ.OpenScap.ManageIq.Emulator.Http;
+using Newtonsoft.Json.Linq;
+
+namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
+
+/// <summary>Conditions (fact 60): create needs name, description, expression and towhat.</summary>
+internal static class ConditionsHandler
+{
+    private static readonly CollectionDefinition Definition = Collections.Conditions;
+    private static readonly string[] EditableKeys = ["name", "description", "towhat", "notes", "modifier"];
+
+    public static ApiResult PostCollection(ApiContext context)
+    {
+        var action = Envelope.Action(context);
+        switch (action)
+        {
+            case "create":
+                context.Require("condition_new", "Use of Action create is forbidden");
+                return Envelope.Results(context, [.. Envelope.Resources(context).Select(r => Create(context, r))]);
+            case "edit":
+                context.Require("condition_edit", "Use of Action edit is forbidden");
+                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Edit(context, t.Row, t.Resource))]);
+            case "delete":
+                context.Require("condition_delete", "Use of Action delete is forbidden");
+                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Delete(context, t.Row))]);
+            default:
+                throw ApiException.BadRequest($"Unsupported Action {action} for the conditions collection specified");
+        }
+    }
+
+    public static ApiResult PostResource(ApiContext context, string id)
+    {
+        var action = Envelope.Action(context);
+        switch (action)
+        {
+            case "edit":
+                context.Require("condition_edit", "Use of Action edit is forbidden");
+                return ApiResult.Ok(Edit(context, ReadHandler.Find(context, Definition, id), Envelope.First(context)));
+            case "delete":
+                context.Require("condition_delete", "Use of Action delete is forbidden");
+                return Envelope.Single(Delete(context, ReadHandler.Find(context, Definition, id)));
+            default:
+                throw ApiException.BadRequest($"Unsupported Action {action} for the conditions resource specified");
+        }
+    }
+
+    public static ApiResult Delete(ApiContext context, string id)
+    {
+        context.Require("condition_delete", "Use of the delete action is forbidden");
+        Delete(context, ReadHandler.Find(context, Definition, id));
+        return ApiResult.NoContent();
+    }
+
+    private static JObject Create(ApiContext context, JObject resource)
+    {
+        if (resource["id"] is not null || resource["href"] is not null)
+        {
+            throw ApiException.BadRequest("Resource id or href should not be specified for creating a new conditions");
+        }
+
+        var errors = Check(context, resource, null);
+        if (errors.Count > 0)
+        {
+            throw ApiException.BadRequest($"Failed to create a new condition - Validation failed: {string.Join(", ", errors)}");
+        }
+
+        var now = context.Store.Now();
+        var row = context.Store.Conditions.Add(new JObject
+        {
+            ["name"] = resource.Value<string>("name"),
+            ["description"] = resource.Value<string>("description"),
+            ["guid"] = ControlRows.NewGuid(),
+            ["towhat"] = resource.Value<string>("towhat"),
+            ["modifier"] = resource.Value<string>("modifier") ?? "allow",
+            ["read_only"] = false,
+            ["notes"] = resource.Value<string>("notes"),
+            ["expression"] = new JObject { ["exp"] = resource["expression"]!.DeepClone() },
+            ["created_on"] = now,
+            ["updated_on"] = now,
+        });
+        return ControlRows.Render(context, Definition, row);
+    }
+
+    private static JObject Edit(ApiContext context, JObject row, JObject resource)
+    {
+        var merged = (JObject)row.DeepClone();
+        foreach (var key in EditableKeys.Where(resource.ContainsKey))
+        {
+            merged[key] = resource[key]!.DeepClone();
+        }
+
+        if (resource["expression"] is JObject expression)
+        {
+            merged["expression"] = new JObject { ["exp"] = expression.DeepClone() };
+        }
+
+        var errors = Check(context, merged, row.Value<long>("id"));
+        if (errors.Count > 0)
+        {
+            throw ApiException.BadRequest($"Failed to update condition - Validation failed: {string.Join(", ", errors)}");
+        }
+
+        foreach (var property in merged.Properties())
+        {
+            row[property.Name] = property.Value.DeepClone();
+        }
+
+        row["updated_on"] = context.Store.Now();
+        return ControlRows.Render(context, Definition, row);
+    }
+
+    private static JObject Delete(ApiContext context, JObject row)
+    {
+        if (row.Value<bool?>("read_only") == true)
+        {
+            throw ApiException.BadRequest("Read only condition cannot be deleted.");
+        }
+
+        var id = row.Value<long>("id");
+        context.Store.Conditions.Remove(id);
+        foreach (var list in context.Store.PolicyConditions.Values)
+        {
+            list.Remove(id);
+        }
+
+        return Envelope.Result(true, $"Deleting Condition id: {id} name: '{row.Value<string>("name")}'", context.Href(Definition.Name, id));
+    }
+
+    private static List<string> Check(ApiContext context, JObject values, long? selfId)
+    {
+        var errors = ControlRows.Validate(context.Store.Conditions, values, selfId, ["name", "description", "expression", "towhat"], ["name", "description"]);
+        if (values.Value<string>("towhat") is { } towhat && !ControlRows.Towhat.Contains(towhat))
+        {
+            errors.Add("Towhat is not included in the list");
+        }
+
+        if (values["expression"] is { } e && e.Type != JTokenType.Object && e.Type != JTokenType.Null)
+        {
+            errors.Add("Expression must be a hash");
+        }
+
+        return errors;
+    }
+}

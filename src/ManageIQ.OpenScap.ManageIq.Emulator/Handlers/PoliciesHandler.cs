@@ -1,0 +1,204 @@
+using ManageIQ.OpenScap.ManageIq.Emulator.Http;
+using ManageIQ.OpenScap.ManageIq.Emulator.Seeding;
+using ManageIQ.OpenScap.ManageIq.Emulator.Store;
+using Newtonsoft.Json.Linq;
+
+namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
+
+/// <summary>
+/// Policies (facts 58-59): create needs all of name, mode, description, towhat, conditions_ids and
+/// policy_contents; edit answers the policy object and replaces contents and conditions when given.
+/// </summary>
+internal static class PoliciesHandler
+{
+    private static readonly CollectionDefinition Definition = Collections.Policies;
+    private static readonly string[] EditableKeys = ["name", "description", "mode", "towhat", "active", "notes"];
+    private static readonly string[] RequiredOnCreate = ["name", "mode", "description", "towhat", "conditions_ids", "policy_contents"];
+
+    public static ApiResult PostCollection(ApiContext context)
+    {
+        var action = Envelope.Action(context);
+        switch (action)
+        {
+            case "create":
+                context.Require("miq_policy_new", "Use of Action create is forbidden");
+                return Envelope.Results(context, [.. Envelope.Resources(context).Select(r => Create(context, r))]);
+            case "edit":
+                context.Require("miq_policy_edit", "Use of Action edit is forbidden");
+                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Edit(context, t.Row, t.Resource))]);
+            case "delete":
+                context.Require("miq_policy_delete", "Use of Action delete is forbidden");
+                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Delete(context, t.Row))]);
+            default:
+                throw ApiException.BadRequest($"Unsupported Action {action} for the policies collection specified");
+        }
+    }
+
+    public static ApiResult PostResource(ApiContext context, string id)
+    {
+        var action = Envelope.Action(context);
+        switch (action)
+        {
+            case "edit":
+                context.Require("miq_policy_edit", "Use of Action edit is forbidden");
+                return ApiResult.Ok(Edit(context, ReadHandler.Find(context, Definition, id), Envelope.First(context)));
+            case "delete":
+                context.Require("miq_policy_delete", "Use of Action delete is forbidden");
+                return Envelope.Single(Delete(context, ReadHandler.Find(context, Definition, id)));
+            default:
+                throw ApiException.BadRequest($"Unsupported Action {action} for the policies resource specified");
+        }
+    }
+
+    public static ApiResult Delete(ApiContext context, string id)
+    {
+        context.Require("miq_policy_delete", "Use of the delete action is forbidden");
+        Delete(context, ReadHandler.Find(context, Definition, id));
+        return ApiResult.NoContent();
+    }
+
+    private static JObject Create(ApiContext context, JObject resource)
+    {
+        var missing = RequiredOnCreate.Where(k => resource[k] is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw ApiException.BadRequest($"Resource {string.Join(", ", missing)} must be specified when creating a new policies");
+        }
+
+        var (conditions, contents) = Relations(context.Store, resource, "Could not create the new policy");
+        var errors = Check(context.Store, resource, null);
+        if (errors.Count > 0)
+        {
+            throw ApiException.BadRequest($"Could not create the new policy - Validation failed: {string.Join(", ", errors)}");
+        }
+
+        var now = context.Store.Now();
+        var row = context.Store.Policies.Add(new JObject
+        {
+            ["name"] = resource.Value<string>("name"),
+            ["description"] = resource.Value<string>("description"),
+            ["guid"] = ControlRows.NewGuid(),
+            ["mode"] = resource.Value<string>("mode"),
+            ["towhat"] = resource.Value<string>("towhat"),
+            ["active"] = resource.Value<bool?>("active") ?? true,
+            ["read_only"] = false,
+            ["expression"] = null,
+            ["notes"] = resource.Value<string>("notes"),
+            ["created_on"] = now,
+            ["updated_on"] = now,
+        });
+        var id = row.Value<long>("id");
+        context.Store.PolicyConditions[id] = conditions!;
+        context.Store.PolicyContents[id] = contents!;
+        return ControlRows.Render(context, Definition, row);
+    }
+
+    private static JObject Edit(ApiContext context, JObject row, JObject resource)
+    {
+        var merged = (JObject)row.DeepClone();
+        foreach (var key in EditableKeys.Where(resource.ContainsKey))
+        {
+            merged[key] = resource[key]!.DeepClone();
+        }
+
+        var (conditions, contents) = Relations(context.Store, resource, "Could not edit the policy");
+        var errors = Check(context.Store, merged, row.Value<long>("id"));
+        if (errors.Count > 0)
+        {
+            throw ApiException.BadRequest($"Could not edit the policy - Validation failed: {string.Join(", ", errors)}");
+        }
+
+        foreach (var property in merged.Properties())
+        {
+            row[property.Name] = property.Value.DeepClone();
+        }
+
+        var id = row.Value<long>("id");
+        if (conditions is not null)
+        {
+            context.Store.PolicyConditions[id] = conditions;
+        }
+
+        if (contents is not null)
+        {
+            context.Store.PolicyContents[id] = contents;
+        }
+
+        row["updated_on"] = context.Store.Now();
+        return ControlRows.Render(context, Definition, row);
+    }
+
+    private static JObject Delete(ApiContext context, JObject row)
+    {
+        if (row.Value<bool?>("read_only") == true)
+        {
+            throw ApiException.BadRequest("Read only policy cannot be deleted.");
+        }
+
+        var id = row.Value<long>("id");
+        context.Store.Policies.Remove(id);
+        context.Store.PolicyConditions.Remove(id);
+        context.Store.PolicyContents.Remove(id);
+        foreach (var list in context.Store.ProfilePolicies.Values)
+        {
+            list.Remove(id);
+        }
+
+        return Envelope.Result(true, $"Deleting Policy id: {id} name: '{row.Value<string>("name")}'", context.Href(Definition.Name, id));
+    }
+
+    /// <summary>Reads conditions_ids and policy_contents, checking every referenced id exists.</summary>
+    private static (List<long>? Conditions, List<PolicyContent>? Contents) Relations(EmulatorStore store, JObject resource, string failure)
+    {
+        List<long>? conditions = null;
+        if (resource["conditions_ids"] is { } c)
+        {
+            conditions = c is JArray array ? [.. array.Select(t => ParseId(t, "Condition", failure))] : throw ApiException.BadRequest($"{failure} - conditions_ids must be an array");
+            foreach (var id in conditions.Where(id => store.Conditions.Find(id) is null))
+            {
+                throw ApiException.BadRequest($"{failure} - Couldn't find Condition with 'id'={id}");
+            }
+        }
+
+        List<PolicyContent>? contents = null;
+        if (resource["policy_contents"] is { } p)
+        {
+            contents = PolicyContentReader.Read(p as JArray ?? throw ApiException.BadRequest($"{failure} - policy_contents must be an array"));
+            foreach (var content in contents)
+            {
+                if (store.Events.Find(content.EventId) is null)
+                {
+                    throw ApiException.BadRequest($"{failure} - Couldn't find MiqEventDefinition with 'id'={content.EventId}");
+                }
+
+                if (store.Actions.Find(content.ActionId) is null)
+                {
+                    throw ApiException.BadRequest($"{failure} - Couldn't find MiqAction with 'id'={content.ActionId}");
+                }
+            }
+        }
+
+        return (conditions, contents);
+    }
+
+    private static long ParseId(JToken token, string klass, string failure) =>
+        long.TryParse(token.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw ApiException.BadRequest($"{failure} - Couldn't find {klass} with 'id'={token}");
+
+    private static List<string> Check(EmulatorStore store, JObject values, long? selfId)
+    {
+        var errors = ControlRows.Validate(store.Policies, values, selfId, ["name", "description", "mode", "towhat"], ["name", "description"]);
+        if (values.Value<string>("mode") is { } mode && mode is not ("compliance" or "control"))
+        {
+            errors.Add("Mode is not included in the list");
+        }
+
+        if (values.Value<string>("towhat") is { } towhat && !ControlRows.Towhat.Contains(towhat))
+        {
+            errors.Add("Towhat is not included in the list");
+        }
+
+        return errors;
+    }
+}

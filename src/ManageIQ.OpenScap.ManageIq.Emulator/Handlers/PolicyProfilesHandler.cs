@@ -1,0 +1,147 @@
+using ManageIQ.OpenScap.ManageIq.Emulator.Http;
+using Newtonsoft.Json.Linq;
+
+namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
+
+/// <summary>Policy profiles (facts 55-57, 65): description required, read-only profiles refuse edit and delete.</summary>
+internal static class PolicyProfilesHandler
+{
+    private static readonly CollectionDefinition Definition = Collections.PolicyProfiles;
+    private static readonly string[] EditableKeys = ["name", "description", "mode"];
+
+    public static ApiResult PostCollection(ApiContext context)
+    {
+        var action = Envelope.Action(context);
+        switch (action)
+        {
+            case "create":
+                context.Require("miq_policy_set_new", "Use of Action create is forbidden");
+                return Envelope.Results(context, [.. Envelope.Resources(context).Select(r => Create(context, r))]);
+            case "edit":
+                context.Require("miq_policy_set_edit", "Use of Action edit is forbidden");
+                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Edit(context, t.Row, t.Resource))]);
+            case "delete":
+                context.Require("miq_policy_set_delete", "Use of Action delete is forbidden");
+                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Delete(context, t.Row))]);
+            default:
+                throw ApiException.BadRequest($"Unsupported Action {action} for the policy_profiles collection specified");
+        }
+    }
+
+    public static ApiResult PostResource(ApiContext context, string id)
+    {
+        var action = Envelope.Action(context);
+        switch (action)
+        {
+            case "edit":
+                context.Require("miq_policy_set_edit", "Use of Action edit is forbidden");
+                return ApiResult.Ok(Edit(context, ReadHandler.Find(context, Definition, id), Envelope.First(context)));
+            case "delete":
+                context.Require("miq_policy_set_delete", "Use of Action delete is forbidden");
+                return Envelope.Single(Delete(context, ReadHandler.Find(context, Definition, id)));
+            default:
+                throw ApiException.BadRequest($"Unsupported Action {action} for the policy_profiles resource specified");
+        }
+    }
+
+    public static ApiResult Delete(ApiContext context, string id)
+    {
+        context.Require("miq_policy_set_delete", "Use of the delete action is forbidden");
+        Delete(context, ReadHandler.Find(context, Definition, id));
+        return ApiResult.NoContent();
+    }
+
+    public static ApiResult PostPolicies(ApiContext context, string id)
+    {
+        if (!context.Allows("miq_policy_conditions_assignment") && !context.Allows("miq_policy_events_assignment"))
+        {
+            throw ApiException.Forbidden($"Use of Action {Envelope.Action(context)} is forbidden");
+        }
+
+        var profile = ReadHandler.Find(context, Definition, id);
+        var profileId = profile.Value<long>("id");
+        if (!context.Store.ProfilePolicies.TryGetValue(profileId, out var assigned))
+        {
+            context.Store.ProfilePolicies[profileId] = assigned = [];
+        }
+
+        return Assignment.Run(context, context.Store.Policies, "policies", "Policy", "policy", assigned, context.Href(Definition.Name, profileId));
+    }
+
+    private static JObject Create(ApiContext context, JObject resource)
+    {
+        if (resource["id"] is not null || resource["href"] is not null)
+        {
+            throw ApiException.BadRequest("Resource id or href should not be specified for creating a new policy_profiles");
+        }
+
+        var values = (JObject)resource.DeepClone();
+        values["name"] ??= values["description"]?.DeepClone();
+        var errors = ControlRows.Validate(context.Store.PolicyProfiles, values, null, ["description"], ["description"]);
+        if (errors.Count > 0)
+        {
+            throw ApiException.BadRequest($"Failed to add a new policy_profiles resource - Validation failed: {string.Join(", ", errors)}");
+        }
+
+        var now = context.Store.Now();
+        var row = context.Store.PolicyProfiles.Add(new JObject
+        {
+            ["name"] = values.Value<string>("name"),
+            ["description"] = values.Value<string>("description"),
+            ["guid"] = ControlRows.NewGuid(),
+            ["mode"] = values.Value<string>("mode") ?? "control",
+            ["read_only"] = false,
+            ["set_type"] = "MiqPolicySet",
+            ["created_on"] = now,
+            ["updated_on"] = now,
+        });
+        context.Store.ProfilePolicies[row.Value<long>("id")] = [];
+        return ControlRows.Render(context, Definition, row);
+    }
+
+    private static JObject Edit(ApiContext context, JObject row, JObject resource)
+    {
+        if (row.Value<bool?>("read_only") == true)
+        {
+            throw ApiException.Forbidden("Api::ForbiddenError");
+        }
+
+        var merged = (JObject)row.DeepClone();
+        foreach (var key in EditableKeys.Where(resource.ContainsKey))
+        {
+            merged[key] = resource[key]!.DeepClone();
+        }
+
+        var errors = ControlRows.Validate(context.Store.PolicyProfiles, merged, row.Value<long>("id"), ["description"], ["description"]);
+        if (errors.Count > 0)
+        {
+            throw ApiException.BadRequest($"Failed to update policy_profiles resource - Validation failed: {string.Join(", ", errors)}");
+        }
+
+        foreach (var property in merged.Properties())
+        {
+            row[property.Name] = property.Value.DeepClone();
+        }
+
+        row["updated_on"] = context.Store.Now();
+        return ControlRows.Render(context, Definition, row);
+    }
+
+    private static JObject Delete(ApiContext context, JObject row)
+    {
+        if (row.Value<bool?>("read_only") == true)
+        {
+            throw ApiException.Forbidden("Api::ForbiddenError");
+        }
+
+        var id = row.Value<long>("id");
+        context.Store.PolicyProfiles.Remove(id);
+        context.Store.ProfilePolicies.Remove(id);
+        foreach (var list in context.Store.ProviderProfiles.Values)
+        {
+            list.Remove(id);
+        }
+
+        return Envelope.Result(true, $"Deleting Policy Profile id: {id} name: '{row.Value<string>("name")}'", context.Href(Definition.Name, id));
+    }
+}

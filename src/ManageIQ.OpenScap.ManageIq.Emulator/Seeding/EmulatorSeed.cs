@@ -1,0 +1,123 @@
+using ManageIQ.OpenScap.ManageIq.Emulator.Store;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ManageIQ.OpenScap.ManageIq.Emulator.Seeding;
+
+/// <summary>
+/// Loads the emulator's database from a seed document: one array per table (<c>providers</c>,
+/// <c>container_images</c>, ...), policies carrying <c>conditions_ids</c> and <c>policy_contents</c>,
+/// profiles carrying <c>policies_ids</c>, and <c>provider_policy_profiles</c> assignments.
+/// </summary>
+public static class EmulatorSeed
+{
+    private const string DefaultResource = "ManageIQ.OpenScap.ManageIq.Emulator.Seeding.default-seed.json";
+
+    /// <summary>The default seed: a fresh appliance (admin / smartvm) with an OpenShift and a Kubernetes provider.</summary>
+    public static JObject Default()
+    {
+        using var stream = typeof(EmulatorSeed).Assembly.GetManifestResourceStream(DefaultResource)
+            ?? throw new InvalidOperationException("The default seed resource is missing from the emulator assembly.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "the default seed");
+    }
+
+    /// <summary>Reads a seed file, naming the file in the error when it is not a JSON object.</summary>
+    public static JObject FromFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static JObject Parse(string json, string source)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+            return JObject.Load(reader);
+        }
+        catch (JsonReaderException e)
+        {
+            throw new InvalidDataException($"The emulator seed {source} is not a JSON object: {e.Message}", e);
+        }
+    }
+
+    internal static void Load(JObject seed, EmulatorStore store)
+    {
+        LoadUsers(seed, store);
+        Fill(seed, "zones", store.Zones);
+        Fill(seed, "providers", store.Providers);
+        Fill(seed, "container_image_registries", store.Registries);
+        Fill(seed, "container_images", store.ContainerImages);
+        Fill(seed, "custom_attributes", store.CustomAttributes);
+        Fill(seed, "events", store.Events);
+        Fill(seed, "actions", store.Actions);
+        Fill(seed, "conditions", store.Conditions);
+        Fill(seed, "tasks", store.Tasks);
+        foreach (var policy in Rows(seed, "policies"))
+        {
+            var conditions = policy["conditions_ids"]?.Values<long>().ToList() ?? [];
+            var contents = policy["policy_contents"] as JArray ?? [];
+            policy.Remove("conditions_ids");
+            policy.Remove("policy_contents");
+            var row = store.Policies.Add(policy);
+            store.PolicyConditions[row.Value<long>("id")] = conditions;
+            store.PolicyContents[row.Value<long>("id")] = PolicyContentReader.Read(contents);
+        }
+
+        foreach (var profile in Rows(seed, "policy_profiles"))
+        {
+            var policies = profile["policies_ids"]?.Values<long>().ToList() ?? [];
+            profile.Remove("policies_ids");
+            store.ProfilePolicies[store.PolicyProfiles.Add(profile).Value<long>("id")] = policies;
+        }
+
+        foreach (var assignment in Rows(seed, "provider_policy_profiles"))
+        {
+            var provider = assignment.Value<long>("provider_id");
+            if (!store.ProviderProfiles.TryGetValue(provider, out var list))
+            {
+                store.ProviderProfiles[provider] = list = [];
+            }
+
+            list.Add(assignment.Value<long>("policy_profile_id"));
+        }
+    }
+
+    private static void LoadUsers(JObject seed, EmulatorStore store)
+    {
+        foreach (var group in Rows(seed, "groups"))
+        {
+            store.Groups.Add(new EmulatorGroup(
+                group.Value<long>("id"),
+                group.Value<string>("description") ?? throw new InvalidDataException("A seed group has no description."),
+                group.Value<string>("role") ?? "EvmRole-user",
+                (group["features"]?.Values<string>() ?? []).OfType<string>().ToHashSet(StringComparer.Ordinal)));
+        }
+
+        foreach (var user in Rows(seed, "users"))
+        {
+            store.Users.Add(new EmulatorUser(
+                user.Value<long>("id"),
+                user.Value<string>("userid") ?? throw new InvalidDataException("A seed user has no userid."),
+                user.Value<string>("name") ?? string.Empty,
+                user.Value<string>("password") ?? string.Empty,
+                [.. (user["groups"]?.Values<string>() ?? []).OfType<string>()]));
+        }
+    }
+
+    private static void Fill(JObject seed, string name, ResourceTable table)
+    {
+        foreach (var row in Rows(seed, name))
+        {
+            table.Add(row);
+        }
+    }
+
+    private static IEnumerable<JObject> Rows(JObject seed, string name) => seed[name] switch
+    {
+        null => [],
+        JArray array => array.Select(item => item as JObject ?? throw new InvalidDataException($"The seed's {name} array holds a non-object.")).Select(o => (JObject)o.DeepClone()),
+        _ => throw new InvalidDataException($"The seed's {name} member is not an array."),
+    };
+}

@@ -1,0 +1,69 @@
+using ManageIQ.OpenScap.ManageIq.Http;
+using ManageIQ.OpenScap.ManageIq.Models;
+using ManageIQ.OpenScap.ManageIq.Querying;
+using Newtonsoft.Json.Linq;
+
+namespace ManageIQ.OpenScap.ManageIq;
+
+/// <summary>Custom attributes of container images: the bridge's write path for scan results.</summary>
+public sealed partial class ManageIqClient
+{
+    public async Task<IReadOnlyList<CustomAttribute>> GetCustomAttributesAsync(long imageId, CancellationToken cancellationToken = default)
+    {
+        var result = new List<CustomAttribute>();
+        await foreach (var attribute in PageAsync<CustomAttribute>(AttributesPath(imageId), new QueryBuilder().ExpandResources().Build(), cancellationToken))
+        {
+            result.Add(attribute);
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<CustomAttribute>> AddCustomAttributesAsync(long imageId, IReadOnlyCollection<CustomAttributeInput> attributes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        if (attributes.Count == 0)
+        {
+            return [];
+        }
+
+        var request = ApiRequest.Post(AttributesPath(imageId), new JObject { ["action"] = "add", ["resources"] = new JArray(attributes.Select(ToJson)) });
+        var results = Json.Results(await _connection.SendAsync(request, cancellationToken), request.Describe);
+        return [.. results.Select(r => Json.To<CustomAttribute>(r, request.Describe))];
+    }
+
+    public async Task<CustomAttribute?> EditCustomAttributeAsync(long imageId, CustomAttributeInput attribute, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        var request = ApiRequest.Post(AttributesPath(imageId), new JObject { ["action"] = "edit", ["resources"] = new JArray(ToJson(attribute)) });
+        var results = Json.Results(await _connection.SendAsync(request, cancellationToken), request.Describe);
+        return results.FirstOrDefault() is JObject edited ? Json.To<CustomAttribute>(edited, request.Describe) : null;
+    }
+
+    public async Task<int> DeleteCustomAttributesAsync(long imageId, IReadOnlyCollection<CustomAttributeReference> attributes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        if (attributes.Count == 0)
+        {
+            return 0;
+        }
+
+        var resources = new JArray(attributes.Select(a => a.Href is { } href ? new JObject { ["href"] = href.ToString() } : new JObject { ["name"] = a.Name }));
+        var request = ApiRequest.Post(AttributesPath(imageId), new JObject { ["action"] = "delete", ["resources"] = resources });
+        var results = Json.Results(await _connection.SendAsync(request, cancellationToken), request.Describe);
+        return results.Count(r => r.Type == JTokenType.Object);
+    }
+
+    private static string AttributesPath(long imageId) => $"api/container_images/{Id(imageId)}/custom_attributes";
+
+    private static JObject ToJson(CustomAttributeInput attribute)
+    {
+        var json = new JObject { ["name"] = attribute.Name, ["value"] = attribute.Value, ["section"] = attribute.Section };
+        if (attribute.FieldType is not null)
+        {
+            json["field_type"] = attribute.FieldType;
+        }
+
+        return json;
+    }
+}

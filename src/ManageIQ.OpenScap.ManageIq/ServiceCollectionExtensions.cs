@@ -1,0 +1,49 @@
+using ManageIQ.OpenScap.ManageIq.Configuration;
+using ManageIQ.OpenScap.ManageIq.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ManageIQ.OpenScap.ManageIq;
+
+/// <summary>Registers <see cref="IManageIqClient"/> with validated options and its own HttpClient.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Binds <paramref name="section"/> (usually <c>ManageIq</c>) to <see cref="ManageIqClientOptions"/>.</summary>
+    public static IServiceCollection AddManageIqClient(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<ManageIqClientOptions>().Bind(section);
+        return services.AddManageIqClientCore();
+    }
+
+    public static IServiceCollection AddManageIqClient(this IServiceCollection services, Action<ManageIqClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ManageIqClientOptions>().Configure(configure);
+        return services.AddManageIqClientCore();
+    }
+
+    private static IServiceCollection AddManageIqClientCore(this IServiceCollection services)
+    {
+        services.AddOptions<ManageIqClientOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ManageIqClientOptions>, ManageIqClientOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        // The factory's own request logging puts raw header values (X-Auth-Token, Authorization) into the
+        // structured state at Trace; the connection logs what matters without credentials instead.
+        services.AddHttpClient(ManageIqConnection.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => TlsHandlerFactory.Create(
+                sp.GetRequiredService<IOptions<ManageIqClientOptions>>().Value,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<ManageIqClient>()));
+        services.TryAddSingleton<IManageIqClient>(sp => new ManageIqClient(new ManageIqConnection(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<IOptions<ManageIqClientOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<ManageIqClient>())));
+        return services;
+    }
+}

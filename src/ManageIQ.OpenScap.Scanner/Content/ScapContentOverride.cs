@@ -1,0 +1,10 @@
+namespace ManageIQ.OpenScap.Scanner.Content;
+
+/// <summary>Command-line overrides of the mapped content.</summary>
+/// <param name="DataStream">A data stream path (or file name in the search directories) to use whatever the distribution.</param>
+/// <param name="Profile">The profile to evaluate instead of the mapped one.</param>
+/// <param name="CveFeed">The CVE feed instead of the mapped one (full location or an image-inspector base URL).</param>
+public sealed record ScapContentOverride(string? DataStream = null, string? Profile = null, string? CveFeed = null)
+{
+    public static ScapContentOverride None { get; } = new();
+}

@@ -1,0 +1,20 @@
+namespace ManageIQ.OpenScap.Scanner.Content;
+
+/// <summary>The content chosen for an image.</summary>
+public sealed record ScapContentSelection
+{
+    /// <summary>The distribution as detected: os-release ID and VERSION_ID.</summary>
+    public required string DistributionId { get; init; }
+
+    public string? DistributionVersion { get; init; }
+
+    public required string DataStreamPath { get; init; }
+
+    public required string Profile { get; init; }
+
+    /// <summary>The configured CVE feed, or null for the data stream's own reference.</summary>
+    public string? CveFeed { get; init; }
+
+    /// <summary>How the entry was found: <c>ID</c>, <c>ID_LIKE x</c> or <c>override</c>.</summary>
+    public string MatchedBy { get; init; } = "ID";
+}

@@ -1,0 +1,47 @@
+using ManageIQ.OpenScap.Images;
+using Microsoft.Extensions.Logging;
+
+namespace ManageIQ.OpenScap.Scanner;
+
+/// <summary>The scanner's log messages.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "oscap {ProcessId} started: oscap {Arguments}")]
+    public static partial void OscapStarted(ILogger logger, int processId, string arguments);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "oscap {ProcessId} exited with {ExitCode} after {Seconds:F1} s")]
+    public static partial void OscapExited(ILogger logger, int processId, int exitCode, double seconds);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "oscap {ProcessId} could not be killed: {Reason}")]
+    public static partial void OscapKillFailed(ILogger logger, int processId, string reason);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "oscap {Version} detected; APT_CONFIG work-around needed: {NeedsWorkaround}")]
+    public static partial void OscapVersionDetected(ILogger logger, Version version, bool needsWorkaround);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "{Root}/run is a link or a file: the container marker was not placed")]
+    public static partial void ContainerMarkerSkipped(ILogger logger, string root);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "CVE feed {Url} not modified; cached copy used")]
+    public static partial void CveFeedNotModified(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "CVE feed {Url} downloaded: {Bytes} bytes")]
+    public static partial void CveFeedDownloaded(ILogger logger, string url, long bytes);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "CVE feed {Url} could not be refreshed ({Reason}); using the copy fetched at {FetchedAt}")]
+    public static partial void CveFeedStale(ILogger logger, string url, string reason, DateTimeOffset fetchedAt);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "CVE feed unavailable, scanning without it: {Reason}")]
+    public static partial void CveFeedUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "Image {Image} could not be acquired: {Reason}")]
+    public static partial void ImageAcquireFailed(ILogger logger, string image, string reason);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Information, Message = "Image {Image} acquired: id {ImageId}, {LayerCount} layers, {Distribution}")]
+    public static partial void ImageAcquired(ILogger logger, string image, string imageId, int layerCount, OsRelease? distribution);
+
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Image {Image}: {Reason}")]
+    public static partial void NoContent(ILogger logger, string image, string reason);
+
+    [LoggerMessage(EventId = 4023, Level = LogLevel.Error, Message = "Image {Image}: OpenSCAP failed: {Reason}")]
+    public static partial void OscapFailed(ILogger logger, string image, string reason);
+}

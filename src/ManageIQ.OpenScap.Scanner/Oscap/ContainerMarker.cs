@@ -1,0 +1,41 @@
+namespace ManageIQ.OpenScap.Scanner.Oscap;
+
+/// <summary>
+/// Marks an unpacked root as a container (<c>run/.containerenv</c>, as oscap-podman does), so SSG's
+/// <c>machine</c> platform makes bare-metal-only rules not applicable.
+/// </summary>
+public static class ContainerMarker
+{
+    /// <summary>Creates <c>ROOT/run/.containerenv</c> unless <c>run</c> is a symbolic link (it must not lead outside the root).</summary>
+    /// <returns>False when the marker could not be placed safely.</returns>
+    public static bool Mark(string root)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        var run = new DirectoryInfo(Path.Combine(root, "run"));
+        if (run.Exists && run.LinkTarget is not null)
+        {
+            return false;
+        }
+
+        if (File.Exists(run.FullName))
+        {
+            return false;
+        }
+
+        run.Create();
+        var marker = Path.Combine(run.FullName, ".containerenv");
+        var existing = new FileInfo(marker);
+        if (existing.LinkTarget is not null || Directory.Exists(marker))
+        {
+            // A link planted by the image would make the write land elsewhere.
+            return false;
+        }
+
+        if (!existing.Exists)
+        {
+            using var _ = new FileStream(marker, FileMode.CreateNew, FileAccess.Write);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using ManageIQ.OpenScap.Images;
+using ManageIQ.OpenScap.Scanner.Content;
+using ManageIQ.OpenScap.Scanner.Feeds;
+using ManageIQ.OpenScap.Scanner.Oscap;
+using ManageIQ.OpenScap.Scap;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ManageIQ.OpenScap.Scanner.Scanning;
+
+/// <summary>The scan pipeline: acquire, choose content, fetch the CVE feed, run oscap, render, summarise.</summary>
+internal sealed class ImageScanner(
+    IImageAcquirer acquirer,
+    IScapContentResolver contentResolver,
+    IDataStreamInspector dataStreamInspector,
+    ICveFeedCache feedCache,
+    IOpenScapRunner oscap,
+    IScapResultReader resultReader,
+    IOptions<CveFeedOptions> feedOptions,
+    IOptions<OscapOptions> oscapOptions,
+    TimeProvider timeProvider,
+    ILogger<ImageScanner> logger) : IImageScanner
+{
+    public async Task<ImageScanResult> ScanAsync(ImageScanRequest request, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Image"] = request.Image });
+        var total = Stopwatch.StartNew();
+        Directory.CreateDirectory(request.ResultsDirectory);
+        Directory.CreateDirectory(request.WorkDirectory);
+        var state = new ScanState(request, total);
+
+        // 1. The image.
+        progress?.Report(new ScanProgress(ScanStage.Resolving, $"Resolving {request.Image}"));
+        AcquiredImage image;
+        try
+        {
+            image = await acquirer.AcquireAsync(AcquisitionRequest(request), new AcquisitionProgressForwarder(progress), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ImageAcquisitionException or FormatException)
+        {
+            Log.ImageAcquireFailed(logger, request.Image, e.Message);
+            return state.Finish(ScanOutcome.ImageAcquireFailed, e.Message, progress);
+        }
+
+        state.Image = image;
+        state.Timings = state.Timings with { Resolve = image.Timings.Resolve, Pull = image.Timings.Pull, Unpack = image.Timings.Unpack, Acquire = image.Timings.Total };
+        Log.ImageAcquired(logger, request.Image, image.ImageId, image.LayerCount, image.OsRelease);
+
+        // 2. The content.
+        var contentClock = Stopwatch.StartNew();
+        progress?.Report(new ScanProgress(ScanStage.PreparingContent, $"Choosing SCAP content for {image.OsRelease?.ToString() ?? "an image without os-release"}"));
+        var resolution = contentResolver.Resolve(image.OsRelease, request.ContentOverride);
+        if (resolution.Selection is not { } content)
+        {
+            Log.NoContent(logger, request.Image, resolution.Missing!);
+            return state.Finish(ScanOutcome.NoContent, resolution.Missing, progress);
+        }
+
+        state.Content = content;
+        var oscapWork = Path.Combine(request.WorkDirectory, "oscap");
+        RecreateDirectory(oscapWork);
+        PreparedEvaluation prepared;
+        try
+        {
+            prepared = await PrepareAsync(request, content, oscapWork, state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is CveFeedException or InvalidDataException)
+        {
+            return state.Finish(ScanOutcome.ScanFailed, e.Message, progress);
+        }
+
+        state.Timings = state.Timings with { Content = contentClock.Elapsed };
+
+        // 3. oscap.
+        var arfPath = Path.Combine(request.ResultsDirectory, ScanArtifacts.Arf);
+        progress?.Report(new ScanProgress(ScanStage.Scanning, $"Evaluating {Path.GetFileName(content.DataStreamPath)} profile {content.Profile}"));
+        try
+        {
+            state.OscapVersion = (await oscap.GetVersionAsync(cancellationToken).ConfigureAwait(false)).ToString();
+            var evaluation = await oscap.EvaluateAsync(
+                new XccdfEvaluation
+                {
+                    ProbeRoot = image.RootFileSystemPath,
+                    Target = request.Image,
+                    DataStreamPath = content.DataStreamPath,
+                    Profile = prepared.Profile,
+                    TailoringFile = prepared.TailoringFile,
+                    LocalFilesDirectory = prepared.LocalFilesDirectory,
+                    ArfPath = arfPath,
+                    WorkDirectory = oscapWork,
+                },
+                cancellationToken).ConfigureAwait(false);
+            state.OscapExitCode = evaluation.ExitCode;
+            state.Notes.AddRange(evaluation.Warnings.Where(w => !w.StartsWith("WARNING: Using local file", StringComparison.Ordinal)));
+            state.ArfPath = arfPath;
+            var oscapTime = evaluation.Elapsed;
+            if (prepared.SeparateOvalFeed is { } feedPath)
+            {
+                var ovalResults = Path.Combine(request.ResultsDirectory, ScanArtifacts.CveOvalResults);
+                var oval = await oscap.EvaluateOvalAsync(
+                    new OvalEvaluation { ProbeRoot = image.RootFileSystemPath, Target = request.Image, DefinitionsPath = feedPath, ResultsPath = ovalResults, WorkDirectory = oscapWork },
+                    cancellationToken).ConfigureAwait(false);
+                state.CveOvalResultsPath = ovalResults;
+                oscapTime += oval.Elapsed;
+            }
+
+            state.Timings = state.Timings with { Oscap = oscapTime };
+        }
+        catch (OpenScapException e)
+        {
+            Log.OscapFailed(logger, request.Image, e.Message);
+            return state.Finish(ScanOutcome.ScanFailed, e.Message, progress);
+        }
+
+        // 4. HTML report and summary.
+        if (request.HtmlReport)
+        {
+            await RenderHtmlAsync(request, arfPath, state, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SummarizeAsync(request, arfPath, state, cancellationToken).ConfigureAwait(false);
+        return state.Finish(ScanOutcome.Completed, null, progress);
+    }
+
+    private async Task<PreparedEvaluation> PrepareAsync(ImageScanRequest request, ScapContentSelection content, string oscapWork, ScanState state, CancellationToken cancellationToken)
+    {
+        var policy = request.CveFeedPolicy ?? feedOptions.Value.Policy;
+        if (policy == CveFeedPolicy.Disabled)
+        {
+            return new PreparedEvaluation(content.Profile, null, null, null);
+        }
+
+        var dataStream = await dataStreamInspector.InspectAsync(content.DataStreamPath, cancellationToken).ConfigureAwait(false);
+        var remote = dataStream.RemoteChecks.FirstOrDefault(c => c.RuleIds.Count > 0);
+        var location = content.CveFeed is null ? remote?.Url : CveFeedLocation.FromBase(content.CveFeed, remote?.Url);
+        if (location is null)
+        {
+            if (content.CveFeed is not null)
+            {
+                state.Notes.Add($"CVE feed base {CveFeedCache.Redact(content.CveFeed)} names no file, and {Path.GetFileName(content.DataStreamPath)} references no feed to take the name from.");
+            }
+
+            return new PreparedEvaluation(content.Profile, null, null, null);
+        }
+
+        CveFeedFile feed;
+        try
+        {
+            feed = await feedCache.GetAsync(location, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CveFeedException e) when (policy == CveFeedPolicy.Optional)
+        {
+            Log.CveFeedUnavailable(logger, e.Message);
+            state.Notes.Add(e.Message + " The scan ran without CVE results.");
+            return new PreparedEvaluation(content.Profile, null, null, null);
+        }
+
+        var mode = remote is null ? "oval-eval" : "local-files";
+        state.CveFeed = new CveFeedUse(CveFeedCache.Redact(location), mode, feed.FromCache, feed.Stale, feed.LastModified);
+        if (feed.Stale)
+        {
+            state.Notes.Add($"The CVE feed {CveFeedCache.Redact(location)} could not be refreshed; a cached copy was used.");
+        }
+
+        if (remote is null)
+        {
+            var ovalPath = Path.Combine(oscapWork, "cve-feed.xml");
+            await CveFeedMaterializer.MaterializeAsync(feed.Path, ovalPath, feedOptions.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
+            return new PreparedEvaluation(content.Profile, null, null, ovalPath);
+        }
+
+        var localFiles = Directory.CreateDirectory(Path.Combine(oscapWork, "local-files")).FullName;
+        await CveFeedMaterializer.MaterializeAsync(feed.Path, Path.Combine(localFiles, remote.LocalName), feedOptions.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
+        var tailoring = Path.Combine(oscapWork, "tailoring-cve-feed.xml");
+        var profile = CveTailoring.Write(dataStream, content.Profile, remote, tailoring, timeProvider);
+        state.EvaluatedProfile = profile;
+        return new PreparedEvaluation(profile, tailoring, localFiles, null);
+    }
+
+    private async Task RenderHtmlAsync(ImageScanRequest request, string arfPath, ScanState state, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        var arfBytes = new FileInfo(arfPath).Length;
+        var limit = oscapOptions.Value.HtmlReportMaxArfBytes;
+        if (arfBytes > limit)
+        {
+            state.Notes.Add($"HTML report skipped: the ARF has {arfBytes} bytes, over the {limit}-byte limit (rendering needs about 25 times the ARF's size in memory).");
+            return;
+        }
+
+        progress?.Report(new ScanProgress(ScanStage.Reporting, "Rendering the HTML report"));
+        var htmlPath = Path.Combine(request.ResultsDirectory, ScanArtifacts.Html);
+        try
+        {
+            var elapsed = await oscap.GenerateHtmlReportAsync(arfPath, htmlPath, cancellationToken).ConfigureAwait(false);
+            state.HtmlPath = htmlPath;
+            state.Timings = state.Timings with { Report = elapsed };
+        }
+        catch (OpenScapException e)
+        {
+            state.Notes.Add("HTML report failed: " + e.Message);
+        }
+    }
+
+    private async Task SummarizeAsync(ImageScanRequest request, string arfPath, ScanState state, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var summary = await resultReader.SummarizeFileAsync(arfPath, cancellationToken).ConfigureAwait(false);
+            var summaryPath = Path.Combine(request.ResultsDirectory, ScanArtifacts.Summary);
+            var output = new FileStream(summaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await using (output.ConfigureAwait(false))
+            {
+                await ScapSummaryJson.SerializeAsync(output, summary, cancellationToken).ConfigureAwait(false);
+            }
+
+            state.Summary = summary;
+            state.SummaryPath = summaryPath;
+        }
+        catch (ScapFormatException e)
+        {
+            state.Notes.Add("The ARF could not be summarised: " + e.Message);
+        }
+
+        state.Timings = state.Timings with { Summary = clock.Elapsed };
+    }
+
+    private static ImageAcquisitionRequest AcquisitionRequest(ImageScanRequest request) => new()
+    {
+        Source = ImageSource.Parse(request.Image),
+        WorkDirectory = Path.Combine(request.WorkDirectory, "image"),
+        Platform = request.Platform,
+        PullPolicy = request.PullPolicy,
+        DockerConfigFiles = request.DockerConfigFiles,
+        Username = request.Username,
+        PasswordFile = request.PasswordFile,
+        InsecureRegistries = request.InsecureRegistries,
+        CaFile = request.CaFile,
+    };
+
+    private static void RecreateDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+
+        Directory.CreateDirectory(path);
+    }
+
+    private sealed record PreparedEvaluation(string Profile, string? TailoringFile, string? LocalFilesDirectory, string? SeparateOvalFeed);
+}

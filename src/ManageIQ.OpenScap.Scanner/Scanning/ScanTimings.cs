@@ -1,0 +1,29 @@
+namespace ManageIQ.OpenScap.Scanner.Scanning;
+
+/// <summary>Where a scan's time went. Pull and unpack overlap (layers download while earlier ones unpack).</summary>
+public sealed record ScanTimings
+{
+    /// <summary>Registry ping, authentication, manifest and configuration.</summary>
+    public TimeSpan Resolve { get; init; }
+
+    public TimeSpan Pull { get; init; }
+
+    public TimeSpan Unpack { get; init; }
+
+    /// <summary>The whole acquisition, wall time.</summary>
+    public TimeSpan Acquire { get; init; }
+
+    /// <summary>Content choice, data stream inspection, CVE feed fetch and tailoring.</summary>
+    public TimeSpan Content { get; init; }
+
+    /// <summary>oscap's evaluation(s).</summary>
+    public TimeSpan Oscap { get; init; }
+
+    /// <summary>The HTML report.</summary>
+    public TimeSpan Report { get; init; }
+
+    /// <summary>Reading the ARF into the summary.</summary>
+    public TimeSpan Summary { get; init; }
+
+    public TimeSpan Total { get; init; }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ManageIQ.OpenScap.Scap;
+
+/// <summary>Limits that keep a hostile or runaway document from exhausting the reader.</summary>
+public sealed class ScapReaderOptions
+{
+    public const string SectionName = "ScapResults";
+
+    /// <summary>Most bytes read after decompression (guards against compression bombs). Default 4 GiB.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxInputBytes { get; set; } = 4L << 30;
+
+    /// <summary>Deepest element nesting accepted. SSG ARFs nest about 20 deep. Default 256.</summary>
+    [Range(8, 10_000)]
+    public int MaxDepth { get; set; } = 256;
+
+    /// <summary>Most characters in one text value or attribute the reader keeps. Default 1 Mi.</summary>
+    [Range(64, int.MaxValue)]
+    public int MaxTextLength { get; set; } = 1 << 20;
+}

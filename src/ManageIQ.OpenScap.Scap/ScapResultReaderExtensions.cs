@@ -1,0 +1,17 @@
+namespace ManageIQ.OpenScap.Scap;
+
+/// <summary>File helpers for <see cref="IScapResultReader"/>.</summary>
+public static class ScapResultReaderExtensions
+{
+    private const int FileBufferSize = 1 << 16;
+
+    /// <summary>Summarises the file at <paramref name="path"/>.</summary>
+    /// <exception cref="ScapFormatException">The file is not a readable SCAP result.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static async Task<ScapSummary> SummarizeFileAsync(this IScapResultReader reader, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+        return await reader.SummarizeAsync(stream, path, cancellationToken);
+    }
+}

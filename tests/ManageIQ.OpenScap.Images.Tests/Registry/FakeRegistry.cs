@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text;
+using ManageIQ.OpenScap.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ManageIQ.OpenScap.Images.Tests.Registry;
+
+/// <summary>
+/// A registry on Kestrel (127.0.0.1:0) that misbehaves on purpose: Bearer token authentication
+/// with realm/service/scope, blobs cut off mid-transfer, corrupted blobs, transient 503s.
+/// Serves one image as <c>test/app:1</c>.
+/// </summary>
+internal sealed class FakeRegistry : IAsyncDisposable
+{
+    public const string Repository = "test/app";
+    public const string Token = "fake-bearer-token";
+    private readonly WebApplication _app;
+    private readonly BuiltImage _image;
+    private readonly ConcurrentDictionary<string, int> _blobRequests = new();
+    private int _manifestFailuresLeft;
+
+    private FakeRegistry(WebApplication app, BuiltImage image)
+    {
+        _app = app;
+        _image = image;
+    }
+
+    public string Host { get; private set; } = string.Empty;
+
+    /// <summary>Basic credentials the token endpoint demands; null allows anonymous tokens.</summary>
+    public (string User, string Password)? TokenCredentials { get; init; }
+
+    /// <summary>Cut the largest layer off after half its bytes on this many requests.</summary>
+    public int TruncateLayerTimes { get; set; }
+
+    public bool CorruptLayer { get; set; }
+
+    public int ManifestFailures
+    {
+        set => _manifestFailuresLeft = value;
+    }
+
+    public ConcurrentQueue<string> RangeHeaders { get; } = new();
+
+    public ConcurrentQueue<string> TokenScopes { get; } = new();
+
+    public BuiltLayer LargestLayer => _image.Layers.MaxBy(l => l.Size)!;
+
+    public static async Task<FakeRegistry> StartAsync(BuiltImage image, (string User, string Password)? tokenCredentials = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var registry = new FakeRegistry(app, image) { TokenCredentials = tokenCredentials };
+        app.MapGet("/token", registry.IssueToken);
+        app.MapGet("/v2/", registry.Ping);
+        app.MapMethods("/v2/test/app/manifests/{reference}", ["GET", "HEAD"], registry.Manifest);
+        app.MapGet("/v2/test/app/blobs/{digest}", registry.Blob);
+        await app.StartAsync();
+        var address = app.Urls.First();
+        registry.Host = new Uri(address).Authority;
+        return registry;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private bool Authorized(HttpContext context, string? scope)
+    {
+        if (context.Request.Headers.Authorization.ToString() == "Bearer " + Token)
+        {
+            return true;
+        }
+
+        var challenge = $"Bearer realm=\"http://{Host}/token\",service=\"fake-registry\"" + (scope is null ? string.Empty : $",scope=\"{scope}\"");
+        context.Response.Headers.WWWAuthenticate = challenge;
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return false;
+    }
+
+    private IResult Ping(HttpContext context) => Authorized(context, null) ? Results.Json(new { }) : Results.Empty;
+
+    private IResult IssueToken(HttpContext context)
+    {
+        TokenScopes.Enqueue(context.Request.Query["scope"].ToString() + " service=" + context.Request.Query["service"]);
+        if (TokenCredentials is { } expected)
+        {
+            var header = context.Request.Headers.Authorization.ToString();
+            var wanted = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(expected.User + ":" + expected.Password));
+            if (header != wanted)
+            {
+                return Results.StatusCode(StatusCodes.Status401Unauthorized);
+            }
+        }
+
+        return context.Request.Query["scope"] == $"repository:{Repository}:pull"
+            ? Results.Json(new { token = Token, expires_in = 300 })
+            : Results.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    private IResult Manifest(HttpContext context, string reference)
+    {
+        if (!Authorized(context, $"repository:{Repository}:pull"))
+        {
+            return Results.Empty;
+        }
+
+        if (Interlocked.Decrement(ref _manifestFailuresLeft) >= 0)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var accepts = context.Request.Headers.Accept.ToString();
+        if (!accepts.Contains(_image.ManifestMediaType, StringComparison.Ordinal))
+        {
+            return Results.Json(new { errors = new[] { new { code = "MANIFEST_UNKNOWN", message = "accept header does not support OCI manifests" } } }, statusCode: 404);
+        }
+
+        return reference is "1" || reference == _image.ManifestDigest
+            ? Results.Bytes(_image.Manifest, _image.ManifestMediaType)
+            : Results.Json(new { errors = new[] { new { code = "MANIFEST_UNKNOWN", message = "manifest unknown" } } }, statusCode: 404);
+    }
+
+    private async Task Blob(HttpContext context, string digest)
+    {
+        if (!Authorized(context, $"repository:{Repository}:pull"))
+        {
+            return;
+        }
+
+        var blob = digest == _image.ConfigDigest ? _image.Config : _image.Layers.FirstOrDefault(l => l.Digest == digest)?.Blob;
+        if (blob is null)
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        var isLargest = digest == LargestLayer.Digest;
+        if (isLargest && CorruptLayer)
+        {
+            blob = (byte[])blob.Clone();
+            blob[blob.Length / 2] ^= 0xFF;
+        }
+
+        var count = _blobRequests.AddOrUpdate(digest, 1, (_, n) => n + 1);
+        long start = 0;
+        if (RangeHeaderValue.TryParse(context.Request.Headers.Range.ToString(), out var range) && range.Ranges.First().From is { } from)
+        {
+            RangeHeaders.Enqueue(context.Request.Headers.Range.ToString());
+            start = from;
+            context.Response.StatusCode = StatusCodes.Status206PartialContent;
+            context.Response.Headers.ContentRange = $"bytes {from}-{blob.Length - 1}/{blob.Length}";
+        }
+
+        context.Response.ContentType = "application/octet-stream";
+        context.Response.ContentLength = blob.Length - start;
+        context.Response.Headers.AcceptRanges = "bytes";
+        if (isLargest && count <= TruncateLayerTimes)
+        {
+            // Send part of what remains, then drop the connection.
+            var part = (int)((blob.Length - start) / 2);
+            await context.Response.Body.WriteAsync(blob.AsMemory((int)start, part));
+            await context.Response.Body.FlushAsync();
+            context.Abort();
+            return;
+        }
+
+        await context.Response.Body.WriteAsync(blob.AsMemory((int)start));
+    }
+}

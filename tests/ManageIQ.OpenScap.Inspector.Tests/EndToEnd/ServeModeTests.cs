@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.Json;
+using ManageIQ.OpenScap.Inspector.CommandLine;
+using ManageIQ.OpenScap.Inspector.Serving;
+using ManageIQ.OpenScap.Scap;
+using ManageIQ.OpenScap.Testing;
+
+namespace ManageIQ.OpenScap.Inspector.Tests.EndToEnd;
+
+/// <summary>The inspector in serve mode over real HTTP: registry on loopback, real oscap, real content.</summary>
+[CancelAfter(180_000)]
+public class ServeModeTests
+{
+    private const string Token = "test-token-123";
+
+    [Test]
+    public async Task Serve_DebianImage_AnswersAtOnceThenServesResults()
+    {
+        using var directory = new TempDirectory();
+        await using var app = ServeMode.Build(Settings(directory, TestImages.Debian) with { CveUrl = TestImages.GzipFeed });
+        await app.StartAsync();
+        using var client = Client(app);
+
+        // Listening at once: health answers while the scan runs.
+        Assert.That(await client.GetStringAsync("healthz"), Is.EqualTo("ok\n"));
+        using (var anonymous = new HttpClient { BaseAddress = client.BaseAddress })
+        {
+            using var refused = await anonymous.GetAsync("healthz");
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("must provide X-Auth-Token header"));
+        }
+
+        await WaitUntilReadyAsync(client);
+
+        Assert.That(await client.GetStringAsync("api"), Is.EqualTo("{\n  \"versions\": [\n    \"v1\"\n  ]\n}").Or.EqualTo("{\"versions\":[\"v1\"]}").Or.Contains("\"v1\""));
+        using var metadata = JsonDocument.Parse(await client.GetStringAsync("api/v1/metadata"));
+        var m = metadata.RootElement;
+        Assert.That(m.GetProperty("ImageAcquireError").GetString(), Is.Empty);
+        Assert.That(m.GetProperty("OpenSCAP").GetProperty("Status").GetString(), Is.EqualTo("Success"), m.ToString());
+        Assert.That(m.GetProperty("OpenSCAP").GetProperty("ContentTimeStamp").GetString(), Does.Match(@"^\w+day, \d\d-\w\w\w-\d\d \d\d:\d\d:\d\d UTC$"));
+        Assert.That(m.GetProperty("Id").GetString(), Is.EqualTo(TestImages.DebianConfigDigest));
+        Assert.That(m.GetProperty("RepoDigests").EnumerateArray().Select(e => e.GetString()), Has.Some.EndsWith("@" + TestImages.DebianManifestDigest));
+        Assert.That(m.GetProperty("Distribution").GetProperty("Id").GetString(), Is.EqualTo("debian"));
+        Assert.That(m.GetProperty("Content").GetProperty("DataStream").GetString(), Does.EndWith("ssg-debian12-ds.xml"));
+        Assert.That(m.GetProperty("Content").GetProperty("CveFeedMode").GetString(), Is.EqualTo("local-files"));
+        Assert.That(m.GetProperty("Progress").GetProperty("Stage").GetString(), Is.EqualTo("Finished"));
+
+        using var arf = await client.GetAsync("api/v1/openscap");
+        Assert.That(arf.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(arf.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/xml"));
+        Assert.That(await arf.Content.ReadAsStringAsync(), Does.Contain("asset-report-collection").And.Contain(TestImages.Debian));
+        using var html = await client.GetAsync("api/v1/openscap-report");
+        Assert.That(html.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await html.Content.ReadAsStringAsync(), Does.Contain("<html").IgnoreCase);
+        var summary = ScapSummaryJson.Deserialize(await client.GetStringAsync("api/v1/summary"));
+        Assert.That(summary.Cves.Select(c => c.Id), Does.Contain("CVE-2024-5535"));
+        Assert.That(File.Exists(Path.Combine(directory.Combine("results"), "results-arf.xml")), Is.True);
+        Assert.That(File.Exists(Path.Combine(directory.Combine("work"), "image", "rootfs", "etc", "to-be-deleted")), Is.False, "the whiteout of layer 2 was applied");
+    }
+
+    [Test]
+    public async Task Serve_UnknownImage_ReportsImageAcquireError()
+    {
+        using var directory = new TempDirectory();
+        await using var app = ServeMode.Build(Settings(directory, TestImages.Registry.Host + "/test/absent:1"));
+        await app.StartAsync();
+        using var client = Client(app);
+        await WaitUntilReadyAsync(client);
+
+        using var metadata = JsonDocument.Parse(await client.GetStringAsync("api/v1/metadata"));
+        Assert.That(metadata.RootElement.GetProperty("ImageAcquireError").GetString(), Does.Contain("test/absent"));
+        Assert.That(metadata.RootElement.GetProperty("OpenSCAP").GetProperty("Status").GetString(), Is.EqualTo("NotRequested"));
+        using var arf = await client.GetAsync("api/v1/openscap");
+        Assert.That(arf.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await arf.Content.ReadAsStringAsync(), Is.EqualTo("OpenSCAP option was not chosen\n"));
+    }
+
+    [Test]
+    public async Task Serve_DistributionWithoutContent_AnswersOpenScapError()
+    {
+        using var directory = new TempDirectory();
+        await using var app = ServeMode.Build(Settings(directory, TestImages.Alpine));
+        await app.StartAsync();
+        using var client = Client(app);
+        await WaitUntilReadyAsync(client);
+
+        using var arf = await client.GetAsync("api/v1/openscap");
+        Assert.That(arf.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(await arf.Content.ReadAsStringAsync(), Is.EqualTo("OpenSCAP Error: no SCAP content for alpine 3.19.1\n"));
+        using var report = await client.GetAsync("api/v1/openscap-report");
+        Assert.That(report.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        using var metadata = JsonDocument.Parse(await client.GetStringAsync("api/v1/metadata"));
+        Assert.That(metadata.RootElement.GetProperty("OpenSCAP").GetProperty("Status").GetString(), Is.EqualTo("Error"));
+        Assert.That(metadata.RootElement.GetProperty("Distribution").GetProperty("PrettyName").GetString(), Is.EqualTo("Alpine Linux v3.19"));
+    }
+
+    private static InspectorSettings Settings(TempDirectory directory, string image) => new()
+    {
+        Image = image,
+        Serve = ServeAddress.Parse("127.0.0.1:0"),
+        InsecureRegistries = [TestImages.Registry.Host],
+        WorkDirectory = directory.Combine("work"),
+        ResultsDirectory = directory.Combine("results"),
+        CveCacheDirectory = directory.Combine("cve-cache"),
+        HtmlReport = true,
+        AuthToken = Token,
+    };
+
+    private static HttpClient Client(Microsoft.AspNetCore.Builder.WebApplication app)
+    {
+        var client = new HttpClient { BaseAddress = ServeMode.ListeningAddress(app), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Auth-Token", Token);
+        return client;
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(150);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var ready = await client.GetAsync("readyz");
+            if (ready.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            await Task.Delay(200);
+        }
+
+        Assert.Fail("the inspector did not become ready");
+    }
+}

@@ -1,0 +1,110 @@
+namespace ManageIQ.OpenScap.Kubernetes.FakeApi;
+
+/// <summary>Failures a test asks the fake API server to produce.</summary>
+public sealed class FakeFaults
+{
+    private readonly Lock gate = new();
+    private readonly List<InjectedFailure> failures = [];
+    private int deleteFailures;
+    private int watchExpiries;
+
+    /// <summary>What each new pod does; by default it becomes ready.</summary>
+    public Func<k8s.Models.V1Pod, PodBehavior> BehaviorFor { get; set; } = _ => PodBehavior.BecomesReady;
+
+    /// <summary>Each watch stream is cut (connection aborted) after sending this many events; 0 = never.</summary>
+    public int DisconnectWatchesAfterEvents { get; set; }
+
+    /// <summary>A delete first marks the pod terminating and removes it only after this long.</summary>
+    public TimeSpan SlowDeletes { get; set; }
+
+    /// <summary>Every delete answers 500 while true.</summary>
+    public bool FailAllDeletes { get; set; }
+
+    /// <summary>The next <paramref name="count"/> deletes answer 500.</summary>
+    public void FailNextDeletes(int count)
+    {
+        lock (gate)
+        {
+            deleteFailures += count;
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> requests whose method matches and whose path contains <paramref name="pathPart"/> answer <paramref name="status"/>.</summary>
+    public void FailNext(string method, string pathPart, int status, int count = 1)
+    {
+        lock (gate)
+        {
+            failures.Add(new InjectedFailure(method, pathPart, status, count));
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> watches from a resourceVersion get 410 Gone, as after an etcd compaction.</summary>
+    public void ExpireNextWatches(int count)
+    {
+        lock (gate)
+        {
+            watchExpiries += count;
+        }
+    }
+
+    internal bool TakeWatchExpiry()
+    {
+        lock (gate)
+        {
+            if (watchExpiries <= 0)
+            {
+                return false;
+            }
+
+            watchExpiries--;
+            return true;
+        }
+    }
+
+    internal bool TakeDeleteFailure()
+    {
+        lock (gate)
+        {
+            if (FailAllDeletes)
+            {
+                return true;
+            }
+
+            if (deleteFailures <= 0)
+            {
+                return false;
+            }
+
+            deleteFailures--;
+            return true;
+        }
+    }
+
+    internal int? TakeFailure(string method, string path)
+    {
+        lock (gate)
+        {
+            var match = failures.FirstOrDefault(f => f.Remaining > 0
+                && string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase)
+                && path.Contains(f.PathPart, StringComparison.Ordinal));
+            if (match is null)
+            {
+                return null;
+            }
+
+            match.Remaining--;
+            return match.Status;
+        }
+    }
+
+    private sealed class InjectedFailure(string method, string pathPart, int status, int count)
+    {
+        public string Method { get; } = method;
+
+        public string PathPart { get; } = pathPart;
+
+        public int Status { get; } = status;
+
+        public int Remaining { get; set; } = count;
+    }
+}

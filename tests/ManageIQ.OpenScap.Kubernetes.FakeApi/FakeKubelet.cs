@@ -1,0 +1,143 @@
+using k8s.Models;
+
+namespace ManageIQ.OpenScap.Kubernetes.FakeApi;
+
+/// <summary>Moves created pods through their phases, as the scheduler and kubelet would.</summary>
+internal sealed class FakeKubelet(FakePodStore store, FakeTimings timings)
+{
+    public void Run(V1Pod pod, PodBehavior behavior, CancellationToken stopping) =>
+        _ = Task.Run(() => LiveAsync(pod.Metadata.NamespaceProperty, pod.Metadata.Name, pod.Metadata.Uid, pod.Spec?.ActiveDeadlineSeconds, behavior, stopping), stopping);
+
+    private async Task LiveAsync(string ns, string name, string uid, long? activeDeadlineSeconds, PodBehavior behavior, CancellationToken stopping)
+    {
+        try
+        {
+            var deadline = activeDeadlineSeconds is { } s ? DateTime.UtcNow.AddSeconds(s) : DateTime.MaxValue;
+            await Task.Delay(timings.Schedule, stopping);
+            if (behavior == PodBehavior.Unschedulable)
+            {
+                Set(ns, name, uid, p => p.Status.Conditions = [Condition("PodScheduled", "False", "Unschedulable", "0/3 nodes are available: 3 Insufficient memory.")]);
+                await ExpireAsync(ns, name, uid, deadline, stopping);
+                return;
+            }
+
+            Set(ns, name, uid, p =>
+            {
+                p.Spec.NodeName = "fake-node-1";
+                p.Status.Conditions = [Condition("PodScheduled", "True")];
+                p.Status.ContainerStatuses = [Container(p, waiting: new V1ContainerStateWaiting { Reason = "ContainerCreating" })];
+            });
+            await Task.Delay(timings.Start, stopping);
+            switch (behavior)
+            {
+                case PodBehavior.ErrImagePull:
+                case PodBehavior.ImagePullBackOff:
+                    Set(ns, name, uid, p => p.Status.ContainerStatuses = [Container(p, waiting: new V1ContainerStateWaiting { Reason = "ErrImagePull", Message = "manifest unknown" })]);
+                    if (behavior == PodBehavior.ImagePullBackOff)
+                    {
+                        await Task.Delay(timings.Start, stopping);
+                        Set(ns, name, uid, p => p.Status.ContainerStatuses = [Container(p, waiting: new V1ContainerStateWaiting { Reason = "ImagePullBackOff", Message = "Back-off pulling image" })]);
+                    }
+
+                    break;
+                case PodBehavior.CrashLoopBackOff:
+                    Set(ns, name, uid, p => p.Status.ContainerStatuses = [Container(p, waiting: new V1ContainerStateWaiting { Reason = "CrashLoopBackOff", Message = "back-off 10s restarting failed container" })]);
+                    break;
+                case PodBehavior.OomKilled:
+                    Set(ns, name, uid, p =>
+                    {
+                        p.Status.Phase = "Failed";
+                        p.Status.ContainerStatuses = [Container(p, terminated: new V1ContainerStateTerminated { Reason = "OOMKilled", ExitCode = 137 })];
+                    });
+                    break;
+                case PodBehavior.Evicted:
+                    Set(ns, name, uid, p =>
+                    {
+                        p.Status.Phase = "Failed";
+                        p.Status.Reason = "Evicted";
+                        p.Status.Message = "Pod ephemeral local storage usage exceeds the total limit of containers 8Gi.";
+                    });
+                    break;
+                case PodBehavior.DeadlineExceeded:
+                    Set(ns, name, uid, DeadlineExceeded);
+                    break;
+                default:
+                    Set(ns, name, uid, p =>
+                    {
+                        p.Status.Phase = "Running";
+                        p.Status.PodIP = "10.128.0.10";
+                        p.Status.ContainerStatuses = [Container(p, running: true)];
+                    });
+                    if (behavior == PodBehavior.BecomesReady)
+                    {
+                        await Task.Delay(timings.Ready, stopping);
+                        Set(ns, name, uid, p =>
+                        {
+                            p.Status.ContainerStatuses = [Container(p, running: true, ready: true)];
+                            p.Status.Conditions = [Condition("PodScheduled", "True"), Condition("Ready", "True")];
+                        });
+                    }
+
+                    await ExpireAsync(ns, name, uid, deadline, stopping);
+                    break;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>activeDeadlineSeconds: the kubelet fails a pod that is still there when it passes.</summary>
+    private async Task ExpireAsync(string ns, string name, string uid, DateTime deadline, CancellationToken stopping)
+    {
+        if (deadline == DateTime.MaxValue)
+        {
+            return;
+        }
+
+        var wait = deadline - DateTime.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, stopping);
+        }
+
+        Set(ns, name, uid, DeadlineExceeded);
+    }
+
+    private void Set(string ns, string name, string uid, Action<V1Pod> change) =>
+        store.Update(ns, name, p =>
+        {
+            // A pod deleted and re-created under the same name is another pod: leave it alone.
+            if (p.Metadata.Uid == uid && p.Metadata.DeletionTimestamp is null)
+            {
+                change(p);
+            }
+        });
+
+    private static void DeadlineExceeded(V1Pod p)
+    {
+        p.Status.Phase = "Failed";
+        p.Status.Reason = "DeadlineExceeded";
+        p.Status.Message = "Pod was active on the node longer than the specified deadline";
+        p.Status.ContainerStatuses = [Container(p, terminated: new V1ContainerStateTerminated { Reason = "Error", ExitCode = 137 })];
+    }
+
+    private static V1PodCondition Condition(string type, string status, string? reason = null, string? message = null) =>
+        new() { Type = type, Status = status, Reason = reason, Message = message, LastTransitionTime = DateTime.UtcNow };
+
+    private static V1ContainerStatus Container(V1Pod pod, V1ContainerStateWaiting? waiting = null, V1ContainerStateTerminated? terminated = null, bool running = false, bool ready = false) => new()
+    {
+        Name = pod.Spec.Containers[0].Name,
+        Image = pod.Spec.Containers[0].Image,
+        ImageID = "",
+        Ready = ready,
+        RestartCount = 0,
+        Started = running,
+        State = new V1ContainerState
+        {
+            Waiting = waiting,
+            Terminated = terminated,
+            Running = running ? new V1ContainerStateRunning { StartedAt = DateTime.UtcNow } : null,
+        },
+    };
+}

@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace ManageIQ.OpenScap.ManageIq.Emulator.Tests;
+
+/// <summary>An emulator on 127.0.0.1:0 and a plain HttpClient talking to it as admin (Basic) unless told otherwise.</summary>
+public sealed class EmulatorHarness : IAsyncDisposable
+{
+    private EmulatorHarness(ManageIqEmulator emulator)
+    {
+        Emulator = emulator;
+        Http = new HttpClient { BaseAddress = emulator.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Authorization = Basic("admin", "smartvm");
+    }
+
+    public ManageIqEmulator Emulator { get; }
+
+    public HttpClient Http { get; }
+
+    public string Api => Emulator.BaseUri + "api";
+
+    public static async Task<EmulatorHarness> StartAsync(EmulatorOptions? options = null) => new(await ManageIqEmulator.StartAsync(options));
+
+    public static AuthenticationHeaderValue Basic(string user, string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+
+    public async Task<(int Status, JObject Body)> GetAsync(string path, AuthenticationHeaderValue? auth = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (auth is not null)
+        {
+            request.Headers.Authorization = auth;
+        }
+
+        return await SendAsync(request);
+    }
+
+    public async Task<(int Status, JObject Body)> PostAsync(string path, object body, AuthenticationHeaderValue? auth = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body is string s ? s : JToken.FromObject(body).ToString(), Encoding.UTF8, "application/json"),
+        };
+        if (auth is not null)
+        {
+            request.Headers.Authorization = auth;
+        }
+
+        return await SendAsync(request);
+    }
+
+    public async Task<(int Status, JObject Body)> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length > 0 && text.TrimStart().StartsWith('{') ? JObject.Parse(text) : new JObject { ["__text"] = text };
+        return ((int)response.StatusCode, body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Emulator.DisposeAsync();
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using ManageIQ.OpenScap.ManageIq.Errors;
+using ManageIQ.OpenScap.ManageIq.Models;
+
+namespace ManageIQ.OpenScap.ManageIq.Tests;
+
+[CancelAfter(60_000)]
+public sealed class RetryAndErrorTests
+{
+    [TestCase(HttpStatusCode.BadGateway)]
+    [TestCase(HttpStatusCode.ServiceUnavailable)]
+    [TestCase(HttpStatusCode.GatewayTimeout)]
+    public async Task Get_TransientStatusTwice_RetriesAndSucceeds(HttpStatusCode status)
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Emulator.Faults.FailNext(status, "GET", "/api/container_images", times: 2);
+        Assert.That((await h.Client.GetContainerImageAsync(1)).Id, Is.EqualTo(1));
+        Assert.That(h.Emulator.Requests.Matching("GET", "/api/container_images").Select(r => r.Status), Is.EqualTo(new[] { (int)status, (int)status, 200 }));
+    }
+
+    [Test]
+    public async Task Get_TransientStatusBeyondRetries_ThrowsNonJsonResponseError()
+    {
+        await using var h = await ClientHarness.StartAsync(configure: o => o.MaxRetries = 2);
+        h.Emulator.Faults.FailNext(HttpStatusCode.ServiceUnavailable, "GET", "/api/container_images", times: 10);
+        var e = Assert.ThrowsAsync<ManageIqResponseException>(() => h.Client.GetContainerImageAsync(1));
+        Assert.That(e!.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(e.ContentType, Does.StartWith("text/html"));
+        Assert.That(e.Message, Does.Contain("GET /api/container_images/1 failed with 503 and no ManageIQ error body").And.Contain("<h1>503"));
+        Assert.That(h.Emulator.Requests.Matching("GET", "/api/container_images"), Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Get_DroppedConnection_Retries()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        await h.Client.GetContainerImageAsync(1);
+        h.Emulator.Faults.DropNext("GET", "/api/container_images");
+        Assert.That((await h.Client.GetContainerImageAsync(2)).Id, Is.EqualTo(2));
+        Assert.That(h.Emulator.Requests.Matching("GET", "/api/container_images/2").Select(r => r.Status), Is.EqualTo(new[] { 0, 200 }));
+    }
+
+    [Test]
+    public async Task Get_SlowerThanRequestTimeout_RetriesThenThrowsTimeout()
+    {
+        await using var h = await ClientHarness.StartAsync(configure: o =>
+        {
+            o.RequestTimeout = TimeSpan.FromMilliseconds(300);
+            o.MaxRetries = 1;
+        });
+        await h.Client.GetContainerImageAsync(1);
+        h.Emulator.Faults.DelayNext(TimeSpan.FromSeconds(3), "GET", "/api/container_images", times: 2);
+        var e = Assert.ThrowsAsync<ManageIqTransportException>(() => h.Client.GetContainerImageAsync(1));
+        Assert.That(e!.TimedOut, Is.True);
+        Assert.That(e.Message, Is.EqualTo("GET /api/container_images/1 timed out after 2 attempt(s)."));
+    }
+
+    [Test]
+    public async Task Get_NobodyListening_ThrowsTransportError()
+    {
+        int port;
+        await using (var probe = await Emulator.ManageIqEmulator.StartAsync())
+        {
+            port = probe.BaseUri.Port;
+        }
+
+        await using var services = ClientHarness.Build(new Uri($"http://127.0.0.1:{port}/"), o => o.MaxRetries = 1);
+        var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IManageIqClient>(services);
+        var e = Assert.ThrowsAsync<ManageIqTransportException>(() => client.GetContainerImageAsync(1));
+        Assert.That(e!.TimedOut, Is.False);
+        Assert.That(e.Message, Does.StartWith("GET /api/auth got no answer"));
+    }
+
+    [Test]
+    public async Task Get_BadFilter_ThrowsBadRequestWithoutRetry()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        var e = Assert.ThrowsAsync<ManageIqApiException>(async () => await ClientHarness.ToListAsync(h.Client.GetContainerImagesAsync(new ContainerImageQuery { Filters = ["name^bb"] })));
+        Assert.That((e!.StatusCode, e.Kind, e.Klass), Is.EqualTo((HttpStatusCode.BadRequest, "bad_request", "Api::BadRequestError")));
+        Assert.That(e.ServerMessage, Is.EqualTo("Unknown operator specified in filter name^bb"));
+        Assert.That(h.Emulator.Requests.Matching("GET", "/api/container_images"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Post_ServiceUnavailable_IsNotRetriedAndWritesNothing()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Emulator.Faults.FailNext(HttpStatusCode.ServiceUnavailable, "POST", "/api/container_images/2/custom_attributes");
+        Assert.ThrowsAsync<ManageIqResponseException>(() => h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_high_failed", "1")]));
+        Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes"), Has.Count.EqualTo(1));
+        Assert.That(h.Emulator.Store.CustomAttributesOf(2), Is.Empty);
+    }
+
+    [Test]
+    public async Task Post_AnswerLostAfterWrite_IsNotRetriedSoWrittenOnce()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Emulator.Faults.DropAfterHandlingNext("POST", "/api/container_images/2/custom_attributes");
+        Assert.ThrowsAsync<ManageIqTransportException>(() => h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_high_failed", "1"), new CustomAttributeInput("openscap_low_failed", "4")]));
+        Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes"), Has.Count.EqualTo(1));
+        Assert.That(h.Emulator.Store.CustomAttributesOf(2), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Post_ScanAnswerLost_ScanRequestedOnce()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Emulator.Faults.DropAfterHandlingNext("POST", "/api/container_images/3");
+        Assert.ThrowsAsync<ManageIqTransportException>(() => h.Client.ScanContainerImageAsync(3));
+        Assert.That(h.Emulator.Store.ImageActions(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Post_TokenExpired_ReauthenticatesAndWritesExactlyOnce()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        await h.Client.GetContainerImageAsync(2);
+        h.Emulator.Faults.ExpireTokensBeforeNext("POST", "/api/container_images/2/custom_attributes");
+        var added = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_high_failed", "1")]);
+        Assert.That(added, Has.Count.EqualTo(1));
+        Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes").Select(r => r.Status), Is.EqualTo(new[] { 401, 200 }));
+        Assert.That(h.Emulator.Store.CustomAttributesOf(2), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Calls_Cancelled_ThrowOperationCanceled()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Emulator.Faults.DelayNext(TimeSpan.FromSeconds(5), "GET", "/api/auth");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        Assert.That(async () => await h.Client.GetContainerImageAsync(1, cts.Token), Throws.InstanceOf<OperationCanceledException>());
+    }
+}

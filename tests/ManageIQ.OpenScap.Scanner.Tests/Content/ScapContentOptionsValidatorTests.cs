@@ -1,0 +1,35 @@
+using ManageIQ.OpenScap.Scanner.Content;
+
+namespace ManageIQ.OpenScap.Scanner.Tests.Content;
+
+public class ScapContentOptionsValidatorTests
+{
+    private readonly ScapContentOptionsValidator validator = new();
+
+    [Test]
+    public void Validate_Defaults_Succeed()
+    {
+        Assert.That(validator.Validate(null, new ScapContentOptions()).Succeeded, Is.True);
+    }
+
+    [Test]
+    public void Validate_BadEntries_NameEachProblem()
+    {
+        var options = new ScapContentOptions
+        {
+            SearchDirectories = ["relative/dir"],
+            Distributions =
+            [
+                new DistributionContent { Id = "debian", Versions = ["12"], DataStreams = ["a.xml"], Profile = "" },
+                new DistributionContent { Id = "debian", Versions = ["12"], DataStreams = [], Profile = "standard", CveFeed = "ftp://x/feed" },
+            ],
+        };
+        var result = validator.Validate(null, options);
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("'relative/dir' is not an absolute path")
+            .And.Contain("Distributions:0 (debian 12): Profile is empty")
+            .And.Contain("Distributions:1 (debian 12): DataStreams must list")
+            .And.Contain("CveFeed 'ftp://x/feed'")
+            .And.Contain("debian 12 is mapped twice"));
+    }
+}

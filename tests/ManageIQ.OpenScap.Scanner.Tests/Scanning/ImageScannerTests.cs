@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using ManageIQ.OpenScap.Images;
+using ManageIQ.OpenScap.Scanner.Feeds;
+using ManageIQ.OpenScap.Scanner.Scanning;
+using ManageIQ.OpenScap.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace ManageIQ.OpenScap.Scanner.Tests.Scanning;
+
+/// <summary>
+/// The pipeline with the real oscap, the real SSG Debian 12 content and a hand-written CVE feed served
+/// bzip2-compressed over loopback HTTP; only image acquisition is replaced (it has its own tests).
+/// </summary>
+[CancelAfter(180_000)]
+public class ImageScannerTests
+{
+    private const string Image = "127.0.0.1:5000/test/synthetic:12";
+
+    [Test]
+    public async Task ScanAsync_FeedServedOverHttp_FindsTheCveAndRevalidatesTheFeedNextTime()
+    {
+        using var directory = new TempDirectory();
+        var root = directory.Combine("work", "image", "rootfs");
+        SyntheticDebianRoot.Write(root);
+        await using var server = await FeedServer.StartAsync(await Bzip2Async(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "cve-feed-bookworm.xml")));
+        await using var services = ScannerServices.Build(directory, acquirer: Acquirer(root, new OsRelease { Id = "debian", VersionId = "12" }), policy: CveFeedPolicy.Required);
+        var scanner = services.GetRequiredService<IImageScanner>();
+        var progress = new List<ScanProgress>();
+        var request = Request(directory) with { ContentOverride = new(CveFeed: server.FeedUri("oval-definitions-bookworm.xml.bz2").ToString()) };
+
+        var first = await scanner.ScanAsync(request, new SynchronousProgress(progress), CancellationToken.None);
+
+        Assert.That(first.Outcome, Is.EqualTo(ScanOutcome.Completed), first.ErrorMessage);
+        Assert.That(first.OscapExitCode, Is.EqualTo(2));
+        Assert.That(first.EvaluatedProfile, Is.EqualTo("xccdf_org.manageiq.openscap_profile_standard_with_cve_feed"));
+        Assert.That(first.CveFeed!.Mode, Is.EqualTo("local-files"));
+        Assert.That(first.CveFeed.FromCache, Is.False);
+        var failed = first.Summary!.FailedRules.Where(r => r.Id.EndsWith("security_patches_up_to_date", StringComparison.Ordinal)).ToList();
+        Assert.That(failed.Select(r => r.Check), Is.EqualTo(new[] { "oval:org.debian:def:100" }), "openssl 3.0.11 is older than the fix; bash is not");
+        Assert.That(first.Summary.Cves.Select(c => c.Id), Does.Contain("CVE-2024-5535"));
+        Assert.That(File.Exists(Path.Combine(directory.Combine("results"), ScanArtifacts.Summary)), Is.True);
+        Assert.That(progress.Select(p => p.Stage), Does.Contain(ScanStage.Scanning).And.Contain(ScanStage.PreparingContent));
+        Assert.That(progress[^1].Stage, Is.EqualTo(ScanStage.Finished));
+
+        var second = await scanner.ScanAsync(request, null, CancellationToken.None);
+        Assert.That(second.Outcome, Is.EqualTo(ScanOutcome.Completed), second.ErrorMessage);
+        Assert.That(second.CveFeed!.FromCache, Is.True);
+        Assert.That(server.Requests.Select(r => r.Status), Is.EqualTo(new[] { 200, 304 }));
+        Assert.That(second.Summary!.Cves.Select(c => c.Id), Does.Contain("CVE-2024-5535"));
+    }
+
+    [Test]
+    public async Task ScanAsync_RequiredFeedUnreachable_FailsWithoutRunningOscap()
+    {
+        using var directory = new TempDirectory();
+        var root = directory.Combine("rootfs");
+        SyntheticDebianRoot.Write(root);
+        await using var server = await FeedServer.StartAsync([]);
+        server.ForcedStatus = 503;
+        await using var services = ScannerServices.Build(directory, acquirer: Acquirer(root, new OsRelease { Id = "debian", VersionId = "12" }), policy: CveFeedPolicy.Required);
+        var request = Request(directory) with { ContentOverride = new(CveFeed: server.FeedUri("oval-definitions-bookworm.xml.bz2").ToString()) };
+
+        var result = await services.GetRequiredService<IImageScanner>().ScanAsync(request, null, CancellationToken.None);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.ScanFailed));
+        Assert.That(result.ErrorMessage, Does.Contain("503"));
+        Assert.That(result.ArfPath, Is.Null);
+    }
+
+    [Test]
+    public async Task ScanAsync_DistributionWithoutContent_ReportsNoContent()
+    {
+        using var directory = new TempDirectory();
+        var root = Directory.CreateDirectory(directory.Combine("rootfs")).FullName;
+        await using var services = ScannerServices.Build(directory, acquirer: Acquirer(root, new OsRelease { Id = "alpine", VersionId = "3.19.1" }));
+
+        var result = await services.GetRequiredService<IImageScanner>().ScanAsync(Request(directory), null, CancellationToken.None);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.NoContent));
+        Assert.That(result.ErrorMessage, Is.EqualTo("no SCAP content for alpine 3.19.1"));
+        Assert.That(result.Image, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task ScanAsync_AcquisitionFails_ReportsImageAcquireError()
+    {
+        using var directory = new TempDirectory();
+        var acquirer = new Mock<IImageAcquirer>();
+        acquirer.Setup(a => a.AcquireAsync(It.IsAny<ImageAcquisitionRequest>(), It.IsAny<IProgress<AcquisitionProgress>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ImageAcquisitionException(ImageAcquisitionFailure.NotFound, Image, "manifest unknown"));
+        await using var services = ScannerServices.Build(directory, acquirer: acquirer.Object);
+
+        var result = await services.GetRequiredService<IImageScanner>().ScanAsync(Request(directory), null, CancellationToken.None);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.ImageAcquireFailed));
+        Assert.That(result.ErrorMessage, Does.Contain("manifest unknown"));
+    }
+
+    private static ImageScanRequest Request(TempDirectory directory) => new()
+    {
+        Image = Image,
+        WorkDirectory = directory.Combine("work"),
+        ResultsDirectory = directory.Combine("results"),
+    };
+
+    private static IImageAcquirer Acquirer(string root, OsRelease osRelease)
+    {
+        var acquirer = new Mock<IImageAcquirer>();
+        acquirer.Setup(a => a.AcquireAsync(It.IsAny<ImageAcquisitionRequest>(), It.IsAny<IProgress<AcquisitionProgress>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AcquiredImage
+            {
+                Source = ImageSource.Parse(Image),
+                RootFileSystemPath = root,
+                ImageId = "sha256:" + new string('a', 64),
+                OsRelease = osRelease,
+                Platform = ImagePlatform.LinuxAmd64,
+            });
+        return acquirer.Object;
+    }
+
+    private static async Task<byte[]> Bzip2Async(string path)
+    {
+        var psi = new ProcessStartInfo("bzip2", ["-c", path]) { RedirectStandardOutput = true };
+        using var process = Process.Start(psi)!;
+        using var buffer = new MemoryStream();
+        await process.StandardOutput.BaseStream.CopyToAsync(buffer);
+        await process.WaitForExitAsync();
+        Assert.That(process.ExitCode, Is.Zero, "bzip2 failed");
+        return buffer.ToArray();
+    }
+
+    private sealed class SynchronousProgress(List<ScanProgress> reports) : IProgress<ScanProgress>
+    {
+        public void Report(ScanProgress value) => reports.Add(value);
+    }
+}

@@ -1,0 +1,3 @@
+using ManageIQ.OpenScap.Scap.Benchmarks;
+
+return await BenchmarkProgram.RunAsync(args);

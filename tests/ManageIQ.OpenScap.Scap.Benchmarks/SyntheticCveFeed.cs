@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Xml;
+using ManageIQ.OpenScap.Testing;
+
+namespace ManageIQ.OpenScap.Scap.Benchmarks;
+
+/// <summary>
+/// Writes a synthetic Debian-security-style OVAL feed (the method of offline-scanning-on-debian12.md §6): one
+/// <c>vulnerability</c> definition per (CVE, package), each a "Debian 12" textfilecontent54 test AND a dpkginfo
+/// "earlier than" test. About 20 % name installed packages (a third of those vulnerable), the rest ~2 000 package
+/// names that are not installed. CVE ids are synthetic.
+/// </summary>
+internal static class SyntheticCveFeed
+{
+    private const string Oval = "http://oval.mitre.org/XMLSchema/oval-definitions-5";
+    private const string Common = "http://oval.mitre.org/XMLSchema/oval-common-5";
+    private const string Linux = Oval + "#linux";
+    private const string Independent = Oval + "#independent";
+    private const string Prefix = "oval:org.manageiq.openscap.synthetic";
+    private const int FakePackages = 2000;
+
+    public static void Write(string path, int definitions, IReadOnlyList<DebianPackage> installed)
+    {
+        var settings = new XmlWriterSettings { Indent = true };
+        using var writer = XmlWriter.Create(path, settings);
+        writer.WriteStartElement("oval_definitions", Oval);
+        writer.WriteAttributeString("xmlns", "oval", null, Common);
+        writer.WriteAttributeString("xmlns", "linux", null, Linux);
+        writer.WriteAttributeString("xmlns", "ind", null, Independent);
+        writer.WriteStartElement("generator", Oval);
+        writer.WriteElementString("product_name", Common, "ManageIQ.OpenScap synthetic CVE feed");
+        writer.WriteElementString("schema_version", Common, "5.11.1");
+        writer.WriteElementString("timestamp", Common, "2025-01-01T00:00:00");
+        writer.WriteEndElement();
+
+        writer.WriteStartElement("definitions", Oval);
+        for (var i = 1; i <= definitions; i++)
+        {
+            WriteDefinition(writer, i, Package(i, installed));
+        }
+
+        writer.WriteEndElement();
+        writer.WriteStartElement("tests", Oval);
+        WriteDebian12Test(writer);
+        for (var i = 1; i <= definitions; i++)
+        {
+            writer.WriteStartElement("dpkginfo_test", Linux);
+            writer.WriteAttributeString("check", "at least one");
+            writer.WriteAttributeString("check_existence", "at_least_one_exists");
+            writer.WriteAttributeString("id", $"{Prefix}:tst:{i}");
+            writer.WriteAttributeString("version", "1");
+            writer.WriteAttributeString("comment", $"{Package(i, installed)} is earlier than the fixed version");
+            Reference(writer, "object", "object_ref", $"{Prefix}:obj:{PackageIndex(i, installed)}");
+            Reference(writer, "state", "state_ref", $"{Prefix}:ste:{i}");
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        writer.WriteStartElement("objects", Oval);
+        WriteDebian12Object(writer);
+        for (var p = 0; p < installed.Count + FakePackages; p++)
+        {
+            writer.WriteStartElement("dpkginfo_object", Linux);
+            writer.WriteAttributeString("id", $"{Prefix}:obj:{p}");
+            writer.WriteAttributeString("version", "1");
+            writer.WriteElementString("name", Linux, p < installed.Count ? installed[p].Name : FakeName(p));
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        writer.WriteStartElement("states", Oval);
+        for (var i = 1; i <= definitions; i++)
+        {
+            writer.WriteStartElement("dpkginfo_state", Linux);
+            writer.WriteAttributeString("id", $"{Prefix}:ste:{i}");
+            writer.WriteAttributeString("version", "1");
+            writer.WriteStartElement("evr", Linux);
+            writer.WriteAttributeString("datatype", "debian_evr_string");
+            writer.WriteAttributeString("operation", "less than");
+            // On installed packages a third are vulnerable (fixed in a far-future version), the rest long fixed.
+            writer.WriteString(i % 15 == 0 ? "0:99.0-1" : "0:0.1-1");
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private static void WriteDefinition(XmlWriter writer, int i, string package)
+    {
+        var cve = Cve(i);
+        writer.WriteStartElement("definition", Oval);
+        writer.WriteAttributeString("class", "vulnerability");
+        writer.WriteAttributeString("id", $"{Prefix}:def:{i}");
+        writer.WriteAttributeString("version", "1");
+        writer.WriteStartElement("metadata", Oval);
+        writer.WriteElementString("title", Oval, $"{cve} {package}");
+        writer.WriteStartElement("affected", Oval);
+        writer.WriteAttributeString("family", "unix");
+        writer.WriteElementString("platform", Oval, "Debian GNU/Linux 12");
+        writer.WriteElementString("product", Oval, package);
+        writer.WriteEndElement();
+        writer.WriteStartElement("reference", Oval);
+        writer.WriteAttributeString("ref_id", cve);
+        writer.WriteAttributeString("ref_url", "https://security-tracker.debian.org/tracker/" + cve);
+        writer.WriteAttributeString("source", "CVE");
+        writer.WriteEndElement();
+        writer.WriteElementString("description", Oval,
+            $"A synthetic flaw in {package} allows a remote attacker to cause a denial of service or possibly execute arbitrary code via crafted input ({cve}).");
+        writer.WriteEndElement();
+        writer.WriteStartElement("criteria", Oval);
+        writer.WriteAttributeString("operator", "AND");
+        Criterion(writer, $"{Prefix}:tst:0", "Debian 12 is installed");
+        Criterion(writer, $"{Prefix}:tst:{i}", $"{package} DPKG is earlier than the fixed version");
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private static void WriteDebian12Test(XmlWriter writer)
+    {
+        writer.WriteStartElement("textfilecontent54_test", Independent);
+        writer.WriteAttributeString("check", "all");
+        writer.WriteAttributeString("check_existence", "at_least_one_exists");
+        writer.WriteAttributeString("comment", "Debian 12 is installed");
+        writer.WriteAttributeString("id", $"{Prefix}:tst:0");
+        writer.WriteAttributeString("version", "1");
+        Reference(writer, "object", "object_ref", $"{Prefix}:obj:debian12", Independent);
+        writer.WriteEndElement();
+    }
+
+    private static void WriteDebian12Object(XmlWriter writer)
+    {
+        writer.WriteStartElement("textfilecontent54_object", Independent);
+        writer.WriteAttributeString("id", $"{Prefix}:obj:debian12");
+        writer.WriteAttributeString("version", "1");
+        writer.WriteElementString("filepath", Independent, "/etc/debian_version");
+        writer.WriteStartElement("pattern", Independent);
+        writer.WriteAttributeString("operation", "pattern match");
+        writer.WriteString("^12\\.[0-9]+$");
+        writer.WriteEndElement();
+        writer.WriteStartElement("instance", Independent);
+        writer.WriteAttributeString("datatype", "int");
+        writer.WriteString("1");
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private static void Criterion(XmlWriter writer, string test, string comment)
+    {
+        writer.WriteStartElement("criterion", Oval);
+        writer.WriteAttributeString("comment", comment);
+        writer.WriteAttributeString("test_ref", test);
+        writer.WriteEndElement();
+    }
+
+    private static void Reference(XmlWriter writer, string element, string attribute, string id, string ns = Linux)
+    {
+        writer.WriteStartElement(element, ns);
+        writer.WriteAttributeString(attribute, id);
+        writer.WriteEndElement();
+    }
+
+    /// <summary>Every fifth definition names an installed package; the others one of the fake packages.</summary>
+    private static int PackageIndex(int i, IReadOnlyList<DebianPackage> installed) =>
+        i % 5 == 0 ? i / 5 % installed.Count : installed.Count + (i % FakePackages);
+
+    private static string Package(int i, IReadOnlyList<DebianPackage> installed)
+    {
+        var p = PackageIndex(i, installed);
+        return p < installed.Count ? installed[p].Name : FakeName(p);
+    }
+
+    private static string FakeName(int p) => string.Create(CultureInfo.InvariantCulture, $"synthetic-package-{p:D4}");
+
+    private static string Cve(int i) => string.Create(CultureInfo.InvariantCulture, $"CVE-{2000 + (i % 25)}-{100000 + i}");
+}
