@@ -128,8 +128,7 @@ public sealed class ImageAcquirer : IImageAcquirer
         var count = layers.Count;
         using var downloadCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var gate = new SemaphoreSlim(_options.MaxParallelDownloads);
-        var pullClock = Stopwatch.StartNew();
-        long pullEndTicks = 0;
+        var pullClock = new PullClock();
         var downloads = new Dictionary<string, Task<string>>(StringComparer.Ordinal);
         var lastUse = new Dictionary<string, int>(StringComparer.Ordinal);
         var tasks = new Task<string>[count];
@@ -140,7 +139,7 @@ public sealed class ImageAcquirer : IImageAcquirer
             lastUse[layer.Digest] = i;
             if (!downloads.TryGetValue(layer.Digest, out var task))
             {
-                task = FetchAsync(reader, layer, index, count, gate, progress, downloadCancellation.Token);
+                task = FetchAsync(reader, layer, index, count, gate, pullClock, progress, downloadCancellation.Token);
                 downloads[layer.Digest] = task;
             }
 
@@ -153,7 +152,6 @@ public sealed class ImageAcquirer : IImageAcquirer
             for (var i = 0; i < count; i++)
             {
                 var path = await tasks[i];
-                Interlocked.Exchange(ref pullEndTicks, Math.Max(Interlocked.Read(ref pullEndTicks), pullClock.Elapsed.Ticks));
                 progress?.Report(new AcquisitionProgress(AcquisitionPhase.Unpacking, i + 1, count, layers[i].Size, layers[i].Size, layers[i].Digest));
                 var started = Stopwatch.GetTimestamp();
                 var diffId = resolved.DiffIds?[i];
@@ -182,18 +180,18 @@ public sealed class ImageAcquirer : IImageAcquirer
             throw;
         }
 
-        return (TimeSpan.FromTicks(Interlocked.Read(ref pullEndTicks)), unpackTime);
+        return (pullClock.LastFinish, unpackTime);
     }
 
     private static async Task<string> FetchAsync(IImageSourceReader reader, Descriptor layer, int index, int count, SemaphoreSlim gate,
-        IProgress<AcquisitionProgress>? progress, CancellationToken cancellationToken)
+        PullClock clock, IProgress<AcquisitionProgress>? progress, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
             long reported = -1;
             progress?.Report(new AcquisitionProgress(AcquisitionPhase.PullingLayer, index, count, 0, layer.Size, layer.Digest));
-            return await reader.FetchLayerAsync(layer, done =>
+            var path = await reader.FetchLayerAsync(layer, done =>
             {
                 // At most one report per MiB, plus the last one.
                 if (progress is not null && (done - reported >= 1024 * 1024 || done == layer.Size))
@@ -202,6 +200,8 @@ public sealed class ImageAcquirer : IImageAcquirer
                     progress.Report(new AcquisitionProgress(AcquisitionPhase.PullingLayer, index, count, done, layer.Size, layer.Digest));
                 }
             }, cancellationToken);
+            clock.MarkFinished();
+            return path;
         }
         finally
         {

@@ -1,8 +1,20 @@
 using BenchmarkDotNet.Running;
 using ManageIQ.OpenScap.Images.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/ManageIQ.OpenScap.Images.Benchmarks [-- --work DIR]
-// Builds (once, cached in DIR) a Debian bookworm minbase root with mmdebstrap, then compares
-// pull + unpack from a loopback docker-registry: this library against skopeo copy + umoci unpack.
+// Usage (see the Images README section):
+//   dotnet run -c Release --project tests/ManageIQ.OpenScap.Images.Benchmarks -- [--work DIR] [--runs N] [--bdn]
+// Builds (once, cached in DIR) a Debian bookworm minbase root with mmdebstrap, pushes it to a loopback
+// docker-registry, and compares pull + unpack: this library against skopeo copy + umoci unpack.
+if (args.Length > 0 && args[0] == AcquireCommand.Name)
+{
+    return await AcquireCommand.RunAsync(args[1..]);
+}
+
 BenchmarkWorkspace.Prepare(args);
-BenchmarkRunner.Run<PullAndUnpackBenchmarks>();
+if (args.Contains("--bdn"))
+{
+    BenchmarkRunner.Run<PullAndUnpackBenchmarks>();
+    return 0;
+}
+
+return await SideBySide.RunAsync(args);

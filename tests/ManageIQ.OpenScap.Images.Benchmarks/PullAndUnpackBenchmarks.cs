@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using ManageIQ.OpenScap.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -7,12 +6,11 @@ using Microsoft.Extensions.Options;
 namespace ManageIQ.OpenScap.Images.Benchmarks;
 
 /// <summary>
-/// Pull + unpack of the same image from the same loopback docker-registry, side by side:
+/// The BenchmarkDotNet variant (<c>--bdn</c>) of <see cref="SideBySide"/>. Pull + unpack of the same image from the same loopback docker-registry, side by side:
 /// <c>skopeo copy docker://… oci:…</c> followed by <c>umoci unpack --rootless</c>, against
 /// <see cref="ImageAcquirer"/>. Each iteration starts from an empty directory.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
-[BenchmarkDotNet.Attributes.InProcess]
+[Config(typeof(ShortInProcessConfig))]
 public class PullAndUnpackBenchmarks
 {
     private LoopbackRegistry _registry = null!;

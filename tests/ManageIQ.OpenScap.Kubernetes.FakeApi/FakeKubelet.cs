@@ -6,9 +6,9 @@ namespace ManageIQ.OpenScap.Kubernetes.FakeApi;
 internal sealed class FakeKubelet(FakePodStore store, FakeTimings timings)
 {
     public void Run(V1Pod pod, PodBehavior behavior, CancellationToken stopping) =>
-        _ = Task.Run(() => LiveAsync(pod.Metadata.NamespaceProperty, pod.Metadata.Name, pod.Metadata.Uid, pod.Spec?.ActiveDeadlineSeconds, behavior, stopping), stopping);
+        _ = Task.Run(() => LiveAsync(pod.Metadata.NamespaceProperty, pod.Metadata.Name, pod.Metadata.Uid, pod.Spec?.ActiveDeadlineSeconds, behavior, ProbeWouldPass(pod), stopping), stopping);
 
-    private async Task LiveAsync(string ns, string name, string uid, long? activeDeadlineSeconds, PodBehavior behavior, CancellationToken stopping)
+    private async Task LiveAsync(string ns, string name, string uid, long? activeDeadlineSeconds, PodBehavior behavior, bool probePasses, CancellationToken stopping)
     {
         try
         {
@@ -68,7 +68,7 @@ internal sealed class FakeKubelet(FakePodStore store, FakeTimings timings)
                         p.Status.PodIP = "10.128.0.10";
                         p.Status.ContainerStatuses = [Container(p, running: true)];
                     });
-                    if (behavior == PodBehavior.BecomesReady)
+                    if (behavior == PodBehavior.BecomesReady && probePasses)
                     {
                         await Task.Delay(timings.Ready, stopping);
                         Set(ns, name, uid, p =>
@@ -85,6 +85,23 @@ internal sealed class FakeKubelet(FakePodStore store, FakeTimings timings)
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>
+    /// The inspector answers 401 without its token, the readiness probe included: a probe that does not send the
+    /// pod's INSPECTOR_AUTH_TOKEN as X-Auth-Token never passes, and the pod never becomes ready.
+    /// </summary>
+    private static bool ProbeWouldPass(V1Pod pod)
+    {
+        var container = pod.Spec.Containers[0];
+        var probe = container.ReadinessProbe?.HttpGet;
+        if (probe?.Path != "/readyz")
+        {
+            return false;
+        }
+
+        var token = container.Env?.FirstOrDefault(e => e.Name == "INSPECTOR_AUTH_TOKEN")?.Value;
+        return token is null || probe.HttpHeaders?.Any(h => h.Name == "X-Auth-Token" && h.Value == token) == true;
     }
 
     /// <summary>activeDeadlineSeconds: the kubelet fails a pod that is still there when it passes.</summary>

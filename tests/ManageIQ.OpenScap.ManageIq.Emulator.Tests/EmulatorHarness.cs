@@ -54,8 +54,15 @@ public sealed class EmulatorHarness : IAsyncDisposable
     {
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        var body = text.Length > 0 && text.TrimStart().StartsWith('{') ? JObject.Parse(text) : new JObject { ["__text"] = text };
+        var body = text.Length > 0 && text.TrimStart().StartsWith('{') ? Parse(text) : new JObject { ["__text"] = text };
         return ((int)response.StatusCode, body);
+    }
+
+    /// <summary>Parses without turning ISO strings into dates, so tests see the text ManageIQ sent.</summary>
+    public static JObject Parse(string json)
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        return JObject.Load(reader);
     }
 
     public async ValueTask DisposeAsync()

@@ -246,6 +246,18 @@ public sealed class HostileInputTests
     }
 
     [Test]
+    public void SummarizeAsync_MoreFailuresThanMaxFailedResults_Throws()
+    {
+        var failures = string.Concat(Enumerable.Range(0, 11).Select(i => $"<rule-result idref=\"r{i}\"><result>fail</result></rule-result>"));
+        var xml = $"<TestResult xmlns=\"{Xccdf}\" id=\"t\">{failures}</TestResult>";
+        var reader = Reader(new ScapReaderOptions { MaxFailedResults = 10 });
+
+        var ex = Assert.ThrowsAsync<ScapFormatException>(() => reader.SummarizeAsync(Utf8(xml), "many.xml", CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("more than 10 failed results"));
+    }
+
+    [Test]
     public void SummarizeAsync_ZstdInput_IsNamedAsUnsupported(CancellationToken cancellationToken)
     {
         byte[] bytes = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x00, 0x00];

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using System.Runtime.InteropServices;
 using ManageIQ.OpenScap.ManageIq.Emulator;
 using ManageIQ.OpenScap.ManageIq.Emulator.Seeding;
 
@@ -53,9 +54,14 @@ internal static class EmulatorCommand
             }
 
             await output.FlushAsync(CancellationToken.None);
+
+            // Ctrl-C and SIGTERM stop the emulator cleanly, whatever the invocation's own signal handling does.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
@@ -66,6 +72,12 @@ internal static class EmulatorCommand
         });
         return command;
     }
+
+    private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    };
 
     internal static bool TryParseEndPoint(string text, out IPEndPoint endPoint)
     {

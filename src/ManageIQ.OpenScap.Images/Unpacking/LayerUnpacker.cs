@@ -14,7 +14,7 @@ namespace ManageIQ.OpenScap.Images.Unpacking;
 /// FIFOs are skipped; setuid and setgid bits are dropped; owners are kept only when running privileged.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
-internal sealed partial class LayerUnpacker
+internal sealed class LayerUnpacker
 {
     private const string WhiteoutPrefix = ".wh.";
     private const string OpaqueWhiteout = ".wh..wh..opq";
@@ -227,12 +227,13 @@ internal sealed partial class LayerUnpacker
                 $"hard link '{entry.Name}' points to '{entry.LinkName}', which is {(kind == EntryKind.None ? "not in the image" : "a directory")}");
         }
 
-        var path = PrepareTarget(parentRelative, leaf, keepDirectory: false);
-        if (path == source)
+        if (EnsureDirectory(parentRelative) + "/" + leaf == source)
         {
+            // A link to itself: the file is already there.
             return;
         }
 
+        var path = PrepareTarget(parentRelative, leaf, keepDirectory: false);
         if (NativeMethods.Link(source, path) != 0)
         {
             var error = Marshal.GetLastPInvokeError();

@@ -27,6 +27,9 @@ public sealed record InspectorMetadata
 
     public ProgressMetadata? Progress { get; init; }
 
+    /// <summary>The HTML report in serve mode: <c>rendering</c>, <c>ready</c>, or why there is none.</summary>
+    public string? HtmlReport { get; init; }
+
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     public TimingsMetadata? Timings { get; init; }

@@ -21,6 +21,9 @@ public sealed class InspectionState(InspectorSettings settings, TimeProvider tim
 
     public bool IsFinished => finished.Task.IsCompleted;
 
+    /// <summary>The HTML report being rendered after the scan, when it was asked for.</summary>
+    public Task<HtmlReportOutcome>? HtmlReport { get; private set; }
+
     /// <summary>Completes when the scan has finished, with success or error.</summary>
     public Task Finished => finished.Task;
 
@@ -31,6 +34,11 @@ public sealed class InspectionState(InspectorSettings settings, TimeProvider tim
             progress = value;
             progressTime = timeProvider.GetUtcNow();
         }
+    }
+
+    public void StartHtmlReport(Task<HtmlReportOutcome> rendering)
+    {
+        HtmlReport = rendering;
     }
 
     public void Complete(ImageScanResult result)
@@ -57,7 +65,11 @@ public sealed class InspectionState(InspectorSettings settings, TimeProvider tim
     {
         lock (gate)
         {
-            return MetadataBuilder.Build(settings.Image, progress, progressTime, Result, FatalError, timeProvider.GetUtcNow());
+            var metadata = MetadataBuilder.Build(settings.Image, progress, progressTime, Result, FatalError, timeProvider.GetUtcNow());
+            return HtmlReport is not { } html ? metadata : metadata with
+            {
+                HtmlReport = !html.IsCompleted ? "rendering" : html.Result.Path is not null ? "ready" : html.Result.Problem,
+            };
         }
     }
 }

@@ -11,7 +11,15 @@ internal sealed class InspectionWorker(IImageScanner scanner, InspectionState st
         await Task.Yield();
         try
         {
-            var result = await scanner.ScanAsync(state.Settings.ToScanRequest(), state, stoppingToken).ConfigureAwait(false);
+            // The HTML report takes longer than oscap's evaluation and ManageIQ renders its own from the ARF:
+            // it is rendered after the results are announced, and /api/v1/openscap-report waits for it.
+            var request = state.Settings.ToScanRequest() with { HtmlReport = false };
+            var result = await scanner.ScanAsync(request, state, stoppingToken).ConfigureAwait(false);
+            if (state.Settings.HtmlReport && result.Outcome == ScanOutcome.Completed && result.ArfPath is { } arf)
+            {
+                state.StartHtmlReport(scanner.RenderHtmlReportAsync(arf, request.ResultsDirectory, stoppingToken));
+            }
+
             state.Complete(result);
             Log.ScanFinished(logger, state.Settings.Image, result.Outcome, result.ErrorMessage ?? string.Empty);
         }

@@ -20,11 +20,29 @@ public static class InspectorEndpoints
         endpoints.MapGet("/api/v1/metadata", (InspectionState state) =>
             Results.Text(JsonSerializer.Serialize(state.Metadata(), InspectorJsonContext.Default.InspectorMetadata), "application/json"));
         endpoints.MapGet("/api/v1/openscap", (InspectionState state) => Artifact(state, r => r.ArfPath, "application/xml", NotChosen));
-        endpoints.MapGet("/api/v1/openscap-report", (InspectionState state) => state.Settings.HtmlReport
-            ? Artifact(state, r => r.HtmlPath, "text/html; charset=utf-8", "OpenSCAP HTML report was not generated")
-            : PlainText(NotChosen, StatusCodes.Status404NotFound));
+        endpoints.MapGet("/api/v1/openscap-report", HtmlReportAsync);
         endpoints.MapGet("/api/v1/summary", (InspectionState state) => Artifact(state, r => r.SummaryPath, ScapSummaryJson.MediaType, "OpenSCAP summary was not produced"));
         return endpoints;
+    }
+
+    private static async Task<IResult> HtmlReportAsync(InspectionState state, CancellationToken cancellationToken)
+    {
+        if (!state.Settings.HtmlReport)
+        {
+            return PlainText(NotChosen, StatusCodes.Status404NotFound);
+        }
+
+        var refusal = Artifact(state, _ => null, "text/html; charset=utf-8", "OpenSCAP HTML report was not generated");
+        if (state.Metadata().OpenSCAP.Status != OpenScapStatus.Success || state.HtmlReport is not { } rendering)
+        {
+            return refusal;
+        }
+
+        // Rendering started when the scan finished; a client asking early waits for it.
+        var outcome = await rendering.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return outcome.Path is not null && File.Exists(outcome.Path)
+            ? Results.File(outcome.Path, "text/html; charset=utf-8")
+            : PlainText("OpenSCAP HTML report was not generated: " + outcome.Problem, StatusCodes.Status404NotFound);
     }
 
     private static IResult Artifact(InspectionState state, Func<ImageScanResult, string?> path, string contentType, string missing)

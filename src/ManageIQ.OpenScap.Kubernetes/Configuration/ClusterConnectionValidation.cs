@@ -1,3 +1,6 @@
+using k8s;
+using k8s.Exceptions;
+
 namespace ManageIQ.OpenScap.Kubernetes.Configuration;
 
 /// <summary>The per-mode rules of one cluster connection; files are checked to exist at start.</summary>
@@ -18,9 +21,18 @@ internal static class ClusterConnectionValidation
         switch (cluster.Mode)
         {
             case ClusterAuthMode.InCluster:
+                if (!KubernetesClientConfiguration.IsInCluster())
+                {
+                    errors.Add($"{prefix}:Mode is InCluster but this process does not run in a pod with a service account token; use Kubeconfig or Token.");
+                }
+
                 break;
             case ClusterAuthMode.Kubeconfig:
-                RequireFile(errors, $"{prefix}:KubeconfigPath", cluster.KubeconfigPath);
+                if (RequireFile(errors, $"{prefix}:KubeconfigPath", cluster.KubeconfigPath))
+                {
+                    RequireContext(errors, prefix, cluster);
+                }
+
                 break;
             case ClusterAuthMode.Token:
                 if (cluster.ApiUrl is not { IsAbsoluteUri: true } || (cluster.ApiUrl.Scheme != Uri.UriSchemeHttps && cluster.ApiUrl.Scheme != Uri.UriSchemeHttp))
@@ -41,15 +53,37 @@ internal static class ClusterConnectionValidation
         }
     }
 
-    private static void RequireFile(List<string> errors, string key, string? path)
+    private static bool RequireFile(List<string> errors, string key, string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
             errors.Add($"{key} is required.");
+            return false;
         }
-        else if (!File.Exists(path))
+
+        if (!File.Exists(path))
         {
             errors.Add($"{key}: file '{path}' does not exist.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Loads the kubeconfig once at start so a wrong context or a broken file is reported before any scan.</summary>
+    private static void RequireContext(List<string> errors, string prefix, ClusterConnectionOptions cluster)
+    {
+        try
+        {
+            _ = KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath, string.IsNullOrEmpty(cluster.Context) ? null : cluster.Context);
+        }
+        catch (KubeConfigException ex)
+        {
+            errors.Add($"{prefix}: kubeconfig '{cluster.KubeconfigPath}' cannot be used (context '{cluster.Context}'): {ex.Message}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
+        {
+            errors.Add($"{prefix}: kubeconfig '{cluster.KubeconfigPath}' cannot be read: {ex.Message}");
         }
     }
 }

@@ -66,7 +66,7 @@ public sealed class KubernetesScanningOptionsValidator : IValidateOptions<Kubern
             errors.Add($"{prefix}:ImagePullPolicy '{pod.ImagePullPolicy}' is not one of {string.Join(", ", PullPolicies)}.");
         }
 
-        if (pod.RunAsUser <= 0)
+        if (pod.RunAsUser is <= 0)
         {
             errors.Add($"{prefix}:RunAsUser must be a non-root user id (> 0).");
         }

@@ -29,8 +29,11 @@ public sealed class ScanPodOptions
     /// <summary>Size limit of the emptyDir the image is unpacked into (also its ephemeral-storage request).</summary>
     public string ScratchSizeLimit { get; set; } = "8Gi";
 
-    /// <summary>The numeric user the inspector runs as (runAsNonRoot needs a number the kubelet can verify).</summary>
-    public long RunAsUser { get; set; } = 65532;
+    /// <summary>
+    /// The numeric user (and fsGroup) the inspector runs as; the inspector image's own user is 10001. Leave it
+    /// empty on OpenShift, whose restricted SCC assigns a user from the namespace's range.
+    /// </summary>
+    public long? RunAsUser { get; set; } = 10001;
 
     public string? HttpProxy { get; set; }
 

@@ -98,7 +98,13 @@ public static class ScanPodBuilder
         // The inspector answers /readyz only once the scan is finished: ready means results can be fetched.
         ReadinessProbe = new V1Probe
         {
-            HttpGet = new V1HTTPGetAction { Path = "/readyz", Port = ScanPodMetadata.InspectorPort },
+            HttpGet = new V1HTTPGetAction
+            {
+                Path = "/readyz",
+                Port = ScanPodMetadata.InspectorPort,
+                // With a token the inspector answers 401 to every request without it, the kubelet's probe included.
+                HttpHeaders = spec.AuthToken is null ? null : [new V1HTTPHeader { Name = "X-Auth-Token", Value = spec.AuthToken }],
+            },
             InitialDelaySeconds = 2,
             PeriodSeconds = 3,
             TimeoutSeconds = 2,

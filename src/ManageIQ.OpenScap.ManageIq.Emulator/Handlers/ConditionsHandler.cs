@@ -106,6 +106,7 @@ internal static class ConditionsHandler
         }
 
         row["updated_on"] = context.Store.Now();
+        context.Store.Conditions.Touch();
         return ControlRows.Render(context, Definition, row);
     }
 

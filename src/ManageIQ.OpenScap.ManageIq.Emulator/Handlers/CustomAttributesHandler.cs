@@ -165,6 +165,7 @@ internal static class CustomAttributesHandler
 
         row["section"] = resource.Value<string>("section") ?? row.Value<string>("section") ?? "metadata";
         row["updated_on"] = context.Store.Now();
+        context.Store.CustomAttributes.Touch();
     }
 
     private static JObject? FindIn(Subcollection sub, JObject resource)

@@ -125,6 +125,7 @@ internal static class PoliciesHandler
         }
 
         row["updated_on"] = context.Store.Now();
+        context.Store.Policies.Touch();
         return ControlRows.Render(context, Definition, row);
     }
 

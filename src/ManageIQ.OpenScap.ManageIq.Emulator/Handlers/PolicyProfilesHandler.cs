@@ -124,6 +124,7 @@ internal static class PolicyProfilesHandler
         }
 
         row["updated_on"] = context.Store.Now();
+        context.Store.PolicyProfiles.Touch();
         return ControlRows.Render(context, Definition, row);
     }
 

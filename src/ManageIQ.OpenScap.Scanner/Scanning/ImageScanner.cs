@@ -45,6 +45,11 @@ internal sealed class ImageScanner(
         }
 
         state.Image = image;
+        if (!Environment.IsPrivilegedProcess)
+        {
+            // An unprivileged process cannot chown: every unpacked file belongs to it, not to the image's owners.
+            state.Notes.Add("Unpacked without root: file owners in the root filesystem are the scanner's, so rules that check file ownership (file_owner_*, file_groupowner_*) judge the scanner's user, not the image's. Run the scanner as root in a user namespace (Kubernetes hostUsers: false) for exact ownership.");
+        }
         state.Timings = state.Timings with { Resolve = image.Timings.Resolve, Pull = image.Timings.Pull, Unpack = image.Timings.Unpack, Acquire = image.Timings.Total };
         Log.ImageAcquired(logger, request.Image, image.ImageId, image.LayerCount, image.OsRelease);
 
@@ -115,12 +120,12 @@ internal sealed class ImageScanner(
         }
 
         // 4. HTML report and summary.
+        await SummarizeAsync(request, arfPath, state, cancellationToken).ConfigureAwait(false);
         if (request.HtmlReport)
         {
             await RenderHtmlAsync(request, arfPath, state, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        await SummarizeAsync(request, arfPath, state, cancellationToken).ConfigureAwait(false);
         return state.Finish(ScanOutcome.Completed, null, progress);
     }
 
@@ -179,27 +184,36 @@ internal sealed class ImageScanner(
         return new PreparedEvaluation(profile, tailoring, localFiles, null);
     }
 
-    private async Task RenderHtmlAsync(ImageScanRequest request, string arfPath, ScanState state, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    public async Task<HtmlReportOutcome> RenderHtmlReportAsync(string arfPath, string resultsDirectory, CancellationToken cancellationToken)
     {
         var arfBytes = new FileInfo(arfPath).Length;
         var limit = oscapOptions.Value.HtmlReportMaxArfBytes;
         if (arfBytes > limit)
         {
-            state.Notes.Add($"HTML report skipped: the ARF has {arfBytes} bytes, over the {limit}-byte limit (rendering needs about 25 times the ARF's size in memory).");
-            return;
+            return new HtmlReportOutcome(null, $"HTML report skipped: the ARF has {arfBytes} bytes, over the {limit}-byte limit (rendering needs about 25 times the ARF's size in memory).", TimeSpan.Zero);
         }
 
-        progress?.Report(new ScanProgress(ScanStage.Reporting, "Rendering the HTML report"));
-        var htmlPath = Path.Combine(request.ResultsDirectory, ScanArtifacts.Html);
+        var htmlPath = Path.Combine(resultsDirectory, ScanArtifacts.Html);
         try
         {
             var elapsed = await oscap.GenerateHtmlReportAsync(arfPath, htmlPath, cancellationToken).ConfigureAwait(false);
-            state.HtmlPath = htmlPath;
-            state.Timings = state.Timings with { Report = elapsed };
+            return new HtmlReportOutcome(htmlPath, null, elapsed);
         }
         catch (OpenScapException e)
         {
-            state.Notes.Add("HTML report failed: " + e.Message);
+            return new HtmlReportOutcome(null, "HTML report failed: " + e.Message, TimeSpan.Zero);
+        }
+    }
+
+    private async Task RenderHtmlAsync(ImageScanRequest request, string arfPath, ScanState state, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new ScanProgress(ScanStage.Reporting, "Rendering the HTML report"));
+        var outcome = await RenderHtmlReportAsync(arfPath, request.ResultsDirectory, cancellationToken).ConfigureAwait(false);
+        state.HtmlPath = outcome.Path;
+        state.Timings = state.Timings with { Report = outcome.Elapsed };
+        if (outcome.Problem is not null)
+        {
+            state.Notes.Add(outcome.Problem);
         }
     }
 

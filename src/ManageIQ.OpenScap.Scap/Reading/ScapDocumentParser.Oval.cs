@@ -175,6 +175,11 @@ internal sealed partial class ScapDocumentParser
             throw Fail($"'{Limit(ovalResult)}' is not an OVAL result value (true, false, unknown, error, not evaluated, not applicable)");
         }
 
+        if (mapped == XccdfResult.Fail && _summary.Failures >= _maxFailed)
+        {
+            throw Fail($"more than {_maxFailed} failed results (MaxFailedResults)");
+        }
+
         _summary.AddOvalResult(id, ovalResult, mapped, definitionClass);
         Skip();
     }

@@ -261,6 +261,11 @@ internal sealed partial class ScapDocumentParser
         _summary.CountRuleResult(value);
         if (value == XccdfResult.Fail)
         {
+            if (_summary.Failures >= _maxFailed)
+            {
+                throw new ScapFormatException(_source, line, position, $"more than {_maxFailed} failed results (MaxFailedResults)");
+            }
+
             var parsedWeight = weight is null ? (double?)null : ParseNumber(weight, "rule-result weight");
             _summary.AddFailure(new FailedRuleResult(idRef, severity, parsedWeight, idents ?? [], check));
         }

@@ -18,6 +18,7 @@ internal sealed partial class ScapDocumentParser
     private readonly string _source;
     private readonly int _maxDepth;
     private readonly int _maxText;
+    private readonly int _maxFailed;
     private readonly SummaryBuilder _summary = new();
     private readonly StringBuilder _text = new();
 
@@ -29,6 +30,7 @@ internal sealed partial class ScapDocumentParser
         _source = sourceName;
         _maxDepth = options.MaxDepth;
         _maxText = options.MaxTextLength;
+        _maxFailed = options.MaxFailedResults;
     }
 
     /// <summary>Reads <paramref name="document"/> to its end and returns the summary.</summary>

@@ -40,6 +40,8 @@ internal sealed class SummaryBuilder
 
     public int RuleResults { get; private set; }
 
+    public int Failures => _failed.Count + _ovalDefinitionResults.Count;
+
     public void AddBenchmark(string? id, string? version)
     {
         if (id is not null)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -57,6 +58,41 @@ public sealed partial class EmulatorCommandTests
         Assert.That(providers, Does.Contain("\"name\":\"demo-cluster\"").And.Contain("\"id\":\"7\""));
         await stop.CancelAsync();
         Assert.That(await run, Is.Zero);
+    }
+
+    [Test]
+    public async Task Emulator_AsProcess_StopsCleanlyOnCtrlC(CancellationToken cancellationToken)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ManageIQ.OpenScap.Bridge.dll"), "emulator", "--listen", "127.0.0.1:0" })
+        {
+            psi.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(psi)!;
+        try
+        {
+            var first = await process.StandardOutput.ReadLineAsync(cancellationToken);
+            var url = new Uri(ListeningLine().Match(first ?? string.Empty).Groups[1].Value);
+            using var http = new HttpClient();
+            Assert.That(await http.GetStringAsync(new Uri(url + "/ping"), cancellationToken), Is.EqualTo("pong"));
+
+            using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await interrupt.WaitForExitAsync(cancellationToken);
+            }
+
+            await process.WaitForExitAsync(cancellationToken);
+            Assert.That(process.ExitCode, Is.Zero);
+            Assert.That(await process.StandardOutput.ReadToEndAsync(cancellationToken), Does.Contain("Stopping the emulator."));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
     }
 
     [TestCase("nonsense")]

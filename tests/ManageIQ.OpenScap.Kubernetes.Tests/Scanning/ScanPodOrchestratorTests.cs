@@ -83,6 +83,7 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
             Assert.That(container.SecurityContext.ReadOnlyRootFilesystem, Is.True);
             Assert.That(container.Args, Does.Contain("--image=registry.example/app:1.0"));
             Assert.That(container.Env.Single(e => e.Name == "INSPECTOR_AUTH_TOKEN").Value, Has.Length.EqualTo(64));
+            Assert.That(container.ReadinessProbe.HttpGet.HttpHeaders.Single().Value, Is.EqualTo(container.Env.Single(e => e.Name == "INSPECTOR_AUTH_TOKEN").Value), "the kubelet's probe must carry the token the inspector demands");
         });
     }
 

@@ -51,6 +51,31 @@ public class ImageScannerTests
     }
 
     [Test]
+    public async Task ScanAsync_DataStreamWithoutFeedReference_EvaluatesTheGzipFeedSeparately()
+    {
+        using var directory = new TempDirectory();
+        var root = directory.Combine("rootfs");
+        SyntheticDebianRoot.Write(root);
+        var feed = directory.Combine("feed.xml.gz");
+        await using (var gzip = new System.IO.Compression.GZipStream(File.Create(feed), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            await using var source = File.OpenRead(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "cve-feed-bookworm.xml"));
+            await source.CopyToAsync(gzip);
+        }
+
+        await using var services = ScannerServices.Build(directory, acquirer: Acquirer(root, new OsRelease { Id = "debian", VersionId = "12" }), policy: CveFeedPolicy.Required);
+        var request = Request(directory) with { ContentOverride = new(DataStream: ScapContent.Find("ssg-debian11-ds.xml"), CveFeed: feed) };
+
+        var result = await services.GetRequiredService<IImageScanner>().ScanAsync(request, null, CancellationToken.None);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Completed), result.ErrorMessage);
+        Assert.That(result.CveFeed!.Mode, Is.EqualTo("oval-eval"));
+        var oval = File.ReadAllText(result.CveOvalResultsPath!);
+        Assert.That(oval, Does.Contain("definition_id=\"oval:org.debian:def:100\" result=\"true\""));
+        Assert.That(oval, Does.Contain("definition_id=\"oval:org.debian:def:101\" result=\"false\""));
+    }
+
+    [Test]
     public async Task ScanAsync_RequiredFeedUnreachable_FailsWithoutRunningOscap()
     {
         using var directory = new TempDirectory();

@@ -1,0 +1,113 @@
+using ManageIQ.OpenScap.Kubernetes.Configuration;
+using ManageIQ.OpenScap.Kubernetes.Scanning;
+using ManageIQ.OpenScap.Kubernetes.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ManageIQ.OpenScap.Kubernetes.Tests.Configuration;
+
+public sealed class KubernetesScanningOptionsTests : ScanHarnessFixture
+{
+    [TestCase("Kubernetes:Clusters:0:TokenFile", "/nonexistent/token", "TokenFile")]
+    [TestCase("Kubernetes:Clusters:0:Namespace", "Management_Infra", "Namespace")]
+    [TestCase("Kubernetes:Pod:MemoryLimit", "two gigs", "MemoryLimit")]
+    [TestCase("Kubernetes:Pod:ImagePullPolicy", "Sometimes", "ImagePullPolicy")]
+    [TestCase("Kubernetes:Pod:ScanTimeout", "00:00:00", "ScanTimeout")]
+    [TestCase("Kubernetes:Pod:RunAsUser", "0", "RunAsUser")]
+    [TestCase("Kubernetes:Clusters:0:Mode", "Kubeconfig", "KubeconfigPath")]
+    [TestCase("Kubernetes:OwnerId", "Not A Label", "OwnerId")]
+    [TestCase("Kubernetes:Clusters:0:Mode", "InCluster", "does not run in a pod")]
+    public async Task Options_WrongSetting_FailsAtStartNamingTheSetting(string key, string value, string named)
+    {
+        Harness.Settings[key] = value;
+        await using var process = Harness.NewProcess();
+
+        Assert.That(
+            () => process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value,
+            Throws.TypeOf<OptionsValidationException>().With.Message.Contains(named));
+    }
+
+    [Test]
+    public async Task Options_ClusterWithoutProviderIdOrName_FailsAtStart()
+    {
+        Harness.Settings["Kubernetes:Clusters:0:ProviderId"] = "";
+        Harness.Settings["Kubernetes:Clusters:0:ProviderName"] = "";
+        await using var process = Harness.NewProcess();
+
+        Assert.That(
+            () => process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value,
+            Throws.TypeOf<OptionsValidationException>().With.Message.Contains("ProviderId or ProviderName"));
+    }
+
+    [Test]
+    public async Task Options_Defaults_MatchManageIqSettings()
+    {
+        await using var process = Harness.NewProcess();
+        var options = new KubernetesScanningOptions();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Pod.ScanTimeout, Is.EqualTo(TimeSpan.FromMinutes(20)), "scanning_job_timeout");
+            Assert.That(new ClusterConnectionOptions().Namespace, Is.EqualTo("management-infra"), "miq_namespace");
+            Assert.That(options.Pod.PullSecretsServiceAccount, Is.EqualTo("inspector-admin"));
+            Assert.That(process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value.Clusters, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Options_KubeconfigContextMissing_FailsAtStartNamingTheContext()
+    {
+        await WriteKubeconfigAsync(CancellationToken.None);
+        Harness.Settings["Kubernetes:Clusters:0:Context"] = "no-such-context";
+        await using var process = Harness.NewProcess();
+
+        Assert.That(
+            () => process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value,
+            Throws.TypeOf<OptionsValidationException>().With.Message.Contains("no-such-context"));
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task RunScanAsync_KubeconfigWithContext_ConnectsThroughThatContext(CancellationToken ct)
+    {
+        await WriteKubeconfigAsync(ct);
+        await using var process = Harness.NewProcess();
+
+        var result = await process.GetRequiredService<IScanPodOrchestrator>().RunScanAsync(Harness.Request("job-kubeconfig"), ct);
+
+        Assert.That(result.ArfPath, Does.Exist);
+    }
+
+    private async Task WriteKubeconfigAsync(CancellationToken ct)
+    {
+        var kubeconfig = Harness.Temp.Combine("kubeconfig");
+        await File.WriteAllTextAsync(kubeconfig, $"""
+            apiVersion: v1
+            kind: Config
+            current-context: wrong
+            clusters:
+            - name: fake
+              cluster:
+                server: {Harness.Api.BaseUri}
+            - name: nowhere
+              cluster:
+                server: http://127.0.0.1:1
+            users:
+            - name: bridge
+              user:
+                token: fake-bearer-token
+            contexts:
+            - name: scanning
+              context:
+                cluster: fake
+                user: bridge
+            - name: wrong
+              context:
+                cluster: nowhere
+                user: bridge
+            """, ct);
+        Harness.Settings["Kubernetes:Clusters:0:Mode"] = "Kubeconfig";
+        Harness.Settings["Kubernetes:Clusters:0:KubeconfigPath"] = kubeconfig;
+        Harness.Settings["Kubernetes:Clusters:0:Context"] = "scanning";
+    }
+}

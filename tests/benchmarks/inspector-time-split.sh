@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The inspector's end-to-end time split (pull, unpack, oscap, report) on a realistic image: a Debian 12
+# minbase root filesystem built with mmdebstrap from the machine's own Debian mirror, packed as one OCI
+# layer with umoci, pushed with skopeo to Debian's docker-registry on 127.0.0.1, then scanned RUNS times by
+# the inspector (one-shot mode, SSG Debian 12 "standard" profile, HTML report on, fresh pull each run).
+# Needs root (mmdebstrap) and the packages of tests/setup.sh. Usage: tests/benchmarks/inspector-time-split.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${RUNS:-3}
+BENCH_DIR=${BENCH_DIR:-/var/tmp/miq-inspector-bench}
+mkdir -p "$BENCH_DIR"
+log() { printf 'bench: %s\n' "$*" >&2; }
+
+# 1. The root filesystem (cached across runs of this script).
+if [ ! -e "$BENCH_DIR/rootfs.done" ]; then
+  mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources)
+  log "mmdebstrap --variant=minbase bookworm (mirror from debian.sources)"
+  rm -rf "$BENCH_DIR/rootfs"
+  mmdebstrap --quiet --variant=minbase bookworm "$BENCH_DIR/rootfs" "$mirror"
+  touch "$BENCH_DIR/rootfs.done"
+fi
+
+# 2. An OCI image of it.
+layout="$BENCH_DIR/layout"
+if [ ! -e "$BENCH_DIR/layout.done" ]; then
+  log "packing the root filesystem with umoci"
+  rm -rf "$layout" "$BENCH_DIR/bundle"
+  umoci init --layout "$layout"
+  umoci new --image "$layout:12"
+  umoci unpack --image "$layout:12" "$BENCH_DIR/bundle"
+  rm -rf "$BENCH_DIR/bundle/rootfs"
+  cp -a "$BENCH_DIR/rootfs" "$BENCH_DIR/bundle/rootfs"
+  umoci repack --image "$layout:12" "$BENCH_DIR/bundle"
+  umoci config --image "$layout:12" --os linux --architecture amd64 --config.cmd /bin/bash
+  rm -rf "$BENCH_DIR/bundle"
+  touch "$BENCH_DIR/layout.done"
+fi
+
+# 3. A registry of our own on loopback.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+reg="$BENCH_DIR/registry"
+rm -rf "$reg"; mkdir -p "$reg/data"
+cat > "$reg/config.yml" <<YAML
+version: 0.1
+log: {level: warn, accesslog: {disabled: true}}
+storage: {filesystem: {rootdirectory: $reg/data}, delete: {enabled: true}}
+http: {addr: 127.0.0.1:$port}
+YAML
+docker-registry serve "$reg/config.yml" > "$reg/registry.log" 2>&1 &
+registry_pid=$!
+trap 'kill $registry_pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
+image="127.0.0.1:$port/bench/debian:12"
+skopeo copy --quiet --dest-tls-verify=false "oci:$layout:12" "docker://$image"
+layer_bytes=$(du -b "$reg/data" | tail -n 1 | cut -f1)
+
+# 4. The inspector, built once in Release.
+dotnet build src/ManageIQ.OpenScap.Inspector -c Release -nologo -v q -clp:ErrorsOnly
+dll=src/ManageIQ.OpenScap.Inspector/bin/Release/net10.0/ManageIQ.OpenScap.Inspector.dll
+oscap_version=$(oscap --version | head -n 1)
+log "image $image ($layer_bytes bytes in the registry); $oscap_version"
+
+printf '%-4s %8s %8s %8s %8s %8s %8s %8s %8s %9s %8s\n' run wall resolve pull unpack content oscap report summary "RSS(MB)" exit
+for i in $(seq "$RUNS"); do
+  work="$BENCH_DIR/run-$i"; rm -rf "$work"
+  set +e
+  /usr/bin/time -f '%e %M' -o "$BENCH_DIR/time-$i.txt" dotnet "$dll" --image="$image" --scan-type=openscap \
+    --insecure-registry="127.0.0.1:$port" --work-dir="$work" --scan-results-dir="$work/results" \
+    --openscap-html-report --cve-feed-policy=disabled --pull-policy=always > "$work.out" 2> "$work.err"
+  rc=$?
+  set -e
+  read -r wall rss < "$BENCH_DIR/time-$i.txt"
+  python3 - "$work/results/metadata.json" "$i" "$wall" "$rss" "$rc" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1])); t = m["Timings"]
+print("%-4s %8s %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %9d %8s" % (sys.argv[2], sys.argv[3], t["Resolve"], t["Pull"], t["Unpack"], t["Content"], t["Oscap"], t["Report"], t["Summary"], int(sys.argv[4]) // 1024, sys.argv[5]))
+PY
+done
+
+# Floor for comparison, same run: GNU tar extracting the same layer blob (no checks, no limits).
+blob=$(find "$reg/data/docker/registry/v2/blobs" -name data -size +1M | head -n 1)
+rm -rf "$BENCH_DIR/tar-floor"; mkdir -p "$BENCH_DIR/tar-floor"
+/usr/bin/time -f '%e' -o "$BENCH_DIR/tar-time.txt" tar -xzf "$blob" -C "$BENCH_DIR/tar-floor" --numeric-owner 2>/dev/null || true
+rm -rf "$BENCH_DIR/tar-floor"
+log "tar -xzf of the same layer: $(cat "$BENCH_DIR/tar-time.txt") s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+python3 - "$BENCH_DIR" "$RUNS" <<'PY'
+import json, sys
+d, n = sys.argv[1], int(sys.argv[2])
+rows = []
+for i in range(1, n + 1):
+    t = json.load(open(f"{d}/run-{i}/results/metadata.json"))["Timings"]
+    wall = float(open(f"{d}/time-{i}.txt").read().split()[0])
+    rows.append((wall, t))
+mean = lambda k: sum(r[1][k] for r in rows) / n
+wall = sum(r[0] for r in rows) / n
+oscap, report = mean("Oscap"), mean("Report")
+print(f"mean wall {wall:.2f} s: resolve {mean('Resolve'):.2f}, pull {mean('Pull'):.2f}, unpack {mean('Unpack'):.2f}, "
+      f"acquire {mean('Acquire'):.2f}, content {mean('Content'):.2f}, oscap {oscap:.2f}, report {report:.2f}, summary {mean('Summary'):.2f}")
+ready = wall - report
+print(f"results ready (serve mode renders HTML afterwards): {ready:.2f} s; everything but oscap = {ready - oscap:.2f} s = {100 * (ready - oscap) / ready:.1f} % (target < 25 %)")
+print(f"including the HTML report (also oscap: xccdf generate report): everything but oscap eval = {wall - oscap:.2f} s = {100 * (wall - oscap) / wall:.1f} %")
+PY
