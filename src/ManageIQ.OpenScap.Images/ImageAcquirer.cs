@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
-using ManageIQ.OpenScap.Images.Manifests;
 using ManageIQ.OpenScap.Images.Sources;
 using ManageIQ.OpenScap.Images.Unpacking;
 using Microsoft.Extensions.Logging;
@@ -12,12 +11,11 @@ namespace ManageIQ.OpenScap.Images;
 /// The acquirer: resolves the source, downloads and verifies layers (several at once), and
 /// unpacks them in order as each arrives, so downloading overlaps unpacking.
 /// </summary>
-public sealed class ImageAcquirer : IImageAcquirer
+public sealed partial class ImageAcquirer : IImageAcquirer
 {
     private readonly ImageAcquisitionOptions _options;
     private readonly ILogger<ImageAcquirer> _logger;
     private readonly TimeProvider _timeProvider;
-
     public ImageAcquirer(IOptions<ImageAcquisitionOptions> options, ILogger<ImageAcquirer> logger, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,7 +23,6 @@ public sealed class ImageAcquirer : IImageAcquirer
         _logger = logger;
         _timeProvider = timeProvider;
     }
-
     public async Task<AcquiredImage> AcquireAsync(ImageAcquisitionRequest request, IProgress<AcquisitionProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -57,7 +54,6 @@ public sealed class ImageAcquirer : IImageAcquirer
             throw failure;
         }
     }
-
     [UnsupportedOSPlatform("windows")]
     private async Task<AcquiredImage> AcquireCoreAsync(ImageAcquisitionRequest request, string image, IProgress<AcquisitionProgress>? progress, CancellationToken cancellationToken)
     {
@@ -118,97 +114,6 @@ public sealed class ImageAcquirer : IImageAcquirer
             Timings = new AcquisitionTimings { Resolve = resolveTime, Pull = pullTime, Unpack = unpackTime, Total = total.Elapsed },
         };
     }
-
-    /// <summary>Downloads up to MaxParallelDownloads layers at once; unpacks each, in order, as soon as it is verified.</summary>
-    [UnsupportedOSPlatform("windows")]
-    private async Task<(TimeSpan Pull, TimeSpan Unpack)> PullAndUnpackAsync(
-        IImageSourceReader reader, ResolvedImage resolved, LayerUnpacker unpacker, IProgress<AcquisitionProgress>? progress, CancellationToken cancellationToken)
-    {
-        var layers = resolved.Layers;
-        var count = layers.Count;
-        using var downloadCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var gate = new SemaphoreSlim(_options.MaxParallelDownloads);
-        var pullClock = new PullClock();
-        var downloads = new Dictionary<string, Task<string>>(StringComparer.Ordinal);
-        var lastUse = new Dictionary<string, int>(StringComparer.Ordinal);
-        var tasks = new Task<string>[count];
-        for (var i = 0; i < count; i++)
-        {
-            var layer = layers[i];
-            var index = i + 1;
-            lastUse[layer.Digest] = i;
-            if (!downloads.TryGetValue(layer.Digest, out var task))
-            {
-                task = FetchAsync(reader, layer, index, count, gate, pullClock, progress, downloadCancellation.Token);
-                downloads[layer.Digest] = task;
-            }
-
-            tasks[i] = task;
-        }
-
-        var unpackTime = TimeSpan.Zero;
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var path = await tasks[i];
-                progress?.Report(new AcquisitionProgress(AcquisitionPhase.Unpacking, i + 1, count, layers[i].Size, layers[i].Size, layers[i].Digest));
-                var started = Stopwatch.GetTimestamp();
-                var diffId = resolved.DiffIds?[i];
-                try
-                {
-                    await Task.Run(() => unpacker.Unpack(path, diffId, cancellationToken), cancellationToken);
-                }
-                catch (LayerException ex)
-                {
-                    throw new LayerException(ex.Failure, $"layer {i + 1}/{count} ({layers[i].Digest}): {ex.Message}", ex);
-                }
-
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                unpackTime += elapsed;
-                Log.LayerUnpacked(_logger, i + 1, count, layers[i].Digest, elapsed);
-                if (reader.LayersAreCopies && lastUse[layers[i].Digest] == i && !_options.KeepBlobs)
-                {
-                    File.Delete(path);
-                }
-            }
-        }
-        catch
-        {
-            await downloadCancellation.CancelAsync();
-            await Task.WhenAll(tasks).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            throw;
-        }
-
-        return (pullClock.LastFinish, unpackTime);
-    }
-
-    private static async Task<string> FetchAsync(IImageSourceReader reader, Descriptor layer, int index, int count, SemaphoreSlim gate,
-        PullClock clock, IProgress<AcquisitionProgress>? progress, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            long reported = -1;
-            progress?.Report(new AcquisitionProgress(AcquisitionPhase.PullingLayer, index, count, 0, layer.Size, layer.Digest));
-            var path = await reader.FetchLayerAsync(layer, done =>
-            {
-                // At most one report per MiB, plus the last one.
-                if (progress is not null && (done - reported >= 1024 * 1024 || done == layer.Size))
-                {
-                    reported = done;
-                    progress.Report(new AcquisitionProgress(AcquisitionPhase.PullingLayer, index, count, done, layer.Size, layer.Digest));
-                }
-            }, cancellationToken);
-            clock.MarkFinished();
-            return path;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
     private IImageSourceReader CreateReader(ImageAcquisitionRequest request, string workDirectory, string blobDirectory) => request.Source.Kind switch
     {
         ImageSourceKind.Registry => new RegistryImageSource(request.Source.Reference!, request, blobDirectory, _options, _timeProvider, _logger),
@@ -216,77 +121,4 @@ public sealed class ImageAcquirer : IImageAcquirer
         ImageSourceKind.DockerArchive => new DockerArchiveImageSource(request.Source.Path!, request.Source.Tag, Path.Combine(workDirectory, "archive"), request, _options),
         _ => throw new SourceException(ImageAcquisitionFailure.InvalidRequest, $"unknown source kind {request.Source.Kind}"),
     };
-
-    private AcquiredImage? TryReuse(ImageAcquisitionRequest request, string image, string workDirectory, string rootfs)
-    {
-        var marker = AcquisitionMarker.TryRead(workDirectory);
-        if (marker is null || marker.Source != image || marker.RequestedPlatform != request.Platform.ToString() || !Directory.Exists(rootfs))
-        {
-            return null;
-        }
-
-        Log.Reused(_logger, image, request.PullPolicy);
-        return new AcquiredImage
-        {
-            Source = request.Source,
-            RootFileSystemPath = rootfs,
-            ImageId = marker.ImageId,
-            ManifestDigest = marker.ManifestDigest,
-            RepoDigests = marker.RepoDigests,
-            OsRelease = OsRelease.ReadFromRoot(rootfs),
-            Platform = ImagePlatform.Parse(marker.Platform),
-            LayerCount = marker.LayerCount,
-            LayerBytes = marker.LayerBytes,
-            UnpackedBytes = marker.UnpackedBytes,
-            Reused = true,
-        };
-    }
-
-    private static ImageAcquisitionException? Translate(Exception ex, string image) => ex switch
-    {
-        ImageAcquisitionException => null,
-        SourceException s => new ImageAcquisitionException(s.Failure, image, s.Message, s),
-        LayerException l => new ImageAcquisitionException(l.Failure, image, l.Message, l),
-        ManifestException m => new ImageAcquisitionException(ImageAcquisitionFailure.InvalidManifest, image, m.Message, m),
-        OperationCanceledException => null,
-        IOException or UnauthorizedAccessException => new ImageAcquisitionException(ImageAcquisitionFailure.Storage, image, "writing the work directory failed: " + ex.Message, ex),
-        HttpRequestException h => new ImageAcquisitionException(ImageAcquisitionFailure.RegistryUnavailable, image, h.Message, h),
-        _ => null,
-    };
-
-    private static void Cleanup(ImageAcquisitionRequest request)
-    {
-        if (OperatingSystem.IsWindows() || string.IsNullOrWhiteSpace(request.WorkDirectory))
-        {
-            return;
-        }
-
-        // A partial root filesystem must never be mistaken for an image.
-        try
-        {
-            AcquisitionMarker.Delete(request.WorkDirectory);
-            RootFileSystem.Delete(request.RootFileSystemPath);
-            TryDeleteDirectory(Path.Combine(request.WorkDirectory, "blobs"));
-            TryDeleteDirectory(Path.Combine(request.WorkDirectory, "archive"));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The original failure matters more than the clean-up's.
-        }
-    }
-
-    private static void TryDeleteDirectory(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Leftover blobs only cost disk space in a directory the caller owns.
-        }
-    }
 }

@@ -57,7 +57,11 @@ public sealed class ManageIqEmulator : IAsyncDisposable
         var router = new ApiRouter(store, tokens, faults, requests, options.MaxResultsPerPage);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(options.Address, options.Port));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.Listen(options.Address, options.Port);
+            k.AllowSynchronousIO = true;
+        });
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         var app = builder.Build();
         app.Run(router.HandleAsync);

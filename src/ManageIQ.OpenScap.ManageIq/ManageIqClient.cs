@@ -30,16 +30,17 @@ public sealed partial class ManageIqClient : IManageIqClient, IDisposable
         while (true)
         {
             var request = new ApiRequest(Method.Get, path, QueryBuilder.Page(query, offset, limit));
-            var answer = await _connection.SendAsync(request, cancellationToken) as JObject;
-            var resources = Json.Resources(answer, request.Describe);
+            var page = await _connection.SendAsync<CollectionPage<T>>(request, cancellationToken);
+            var resources = page.Resources
+                ?? throw new Errors.ManageIqResponseException($"{request.Describe} answered without a resources array.") { Request = request.Describe };
             foreach (var resource in resources)
             {
-                yield return Json.To<T>(resource, request.Describe);
+                yield return resource;
             }
 
             offset += resources.Count;
-            var total = answer!.Value<int?>("subquery_count") ?? answer.Value<int?>("count") ?? 0;
-            if (resources.Count == 0 || offset >= total || answer["links"]?["next"] is null)
+            var total = page.SubqueryCount ?? page.Count ?? 0;
+            if (resources.Count == 0 || offset >= total || page.Links?.Next is null)
             {
                 yield break;
             }

@@ -42,6 +42,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Image {Image}: {Reason}")]
     public static partial void NoContent(ILogger logger, string image, string reason);
 
+    [LoggerMessage(EventId = 4024, Level = LogLevel.Error, Message = "Image {Image}: the scan's files could not be written: {Reason}")]
+    public static partial void ScanStorageFailed(ILogger logger, string image, string reason);
+
     [LoggerMessage(EventId = 4023, Level = LogLevel.Error, Message = "Image {Image}: OpenSCAP failed: {Reason}")]
     public static partial void OscapFailed(ILogger logger, string image, string reason);
 }

@@ -45,6 +45,7 @@ public static class ScannerServiceCollectionExtensions
         services.TryAddSingleton<IScapContentResolver, ScapContentResolver>();
         services.TryAddSingleton<IDataStreamInspector, DataStreamInspector>();
         services.TryAddSingleton<ICveFeedCache, CveFeedCache>();
+        services.TryAddSingleton<EvaluationPreparer>();
         services.TryAddSingleton<IImageScanner, ImageScanner>();
         return services;
     }

@@ -11,6 +11,9 @@ public sealed record ScapFailedRule
 
     public string? Title { get; init; }
 
+    /// <summary>The Rule's description from the benchmark, as plain text (XHTML markup dropped).</summary>
+    public string? Description { get; init; }
+
     public ScapSeverity Severity { get; init; }
 
     public double? Weight { get; init; }

@@ -52,6 +52,7 @@ public sealed class CommittedFixtureTests
         Assert.Multiple(() =>
         {
             Assert.That(openssl.Title, Is.EqualTo("openssl is not affected by CVE-2023-5678"));
+            Assert.That(openssl.Description, Is.EqualTo("openssl must be 3.0.13-1~deb12u1 or later."));
             Assert.That(openssl.Severity, Is.EqualTo(ScapSeverity.High));
             Assert.That(openssl.Idents, Is.EqualTo(new[] { new ScapIdent("http://cve.mitre.org", "CVE-2023-5678") }));
             Assert.That(openssl.Weight, Is.EqualTo(1.0));

@@ -235,6 +235,17 @@ public sealed class HostileInputTests
     }
 
     [Test]
+    public void SummarizeAsync_HugeTextInReadElement_IsRefusedBeforeItIsHeld()
+    {
+        // The chunked read stops at the 1 Mi default instead of building the 5 M character string first.
+        var xml = $"<TestResult xmlns=\"{Xccdf}\" id=\"t\"><target>{new string('x', 5_000_000)}</target></TestResult>";
+
+        var ex = Assert.ThrowsAsync<ScapFormatException>(() => new ScapResultReader().SummarizeAsync(Utf8(xml), "huge.xml", CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("longer than 1048576 characters"));
+    }
+
+    [Test]
     public void SummarizeAsync_AttributeOverMaxTextLength_Throws()
     {
         var xml = $"<TestResult xmlns=\"{Xccdf}\" id=\"t\"><rule-result idref=\"{new string('r', 500)}\"><result>pass</result></rule-result></TestResult>";

@@ -24,13 +24,13 @@ internal static class RegistryHttp
             SslOptions = new SslClientAuthenticationOptions
             {
                 RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
-                    Validate(sender as SslStream, certificate, errors, extraRoots, insecureRegistries),
+                    Validate(sender as SslStream, certificate, chain, errors, extraRoots, insecureRegistries),
             },
         };
         return new HttpClient(handler, disposeHandler: true) { Timeout = requestTimeout };
     }
 
-    private static bool Validate(SslStream? stream, X509Certificate? certificate, SslPolicyErrors errors,
+    private static bool Validate(SslStream? stream, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors,
         X509Certificate2Collection extraRoots, IReadOnlyCollection<string> insecureRegistries)
     {
         if (errors == SslPolicyErrors.None)
@@ -52,6 +52,15 @@ internal static class RegistryHttp
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(extraRoots);
+        if (presented is not null)
+        {
+            // Intermediates the server sent.
+            foreach (var element in presented.ChainElements)
+            {
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
+        }
+
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         using var leaf = new X509Certificate2(certificate);
         return chain.Build(leaf);

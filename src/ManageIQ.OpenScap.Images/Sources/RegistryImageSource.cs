@@ -44,6 +44,7 @@ internal sealed class RegistryImageSource(
         var insecure = request.InsecureRegistries.ToList();
         var (endpoint, challenge) = await RegistryClient.PingAsync(_http, reference.ApiHost, insecure, cancellationToken);
         var candidates = credentials.Cast<RegistryCredential?>().Append(null).ToList();
+        var refusals = new List<string>();
         for (var i = 0; ; i++)
         {
             var authenticator = new RegistryAuthenticator(_http, candidates[i], reference.Repository, insecure);
@@ -62,6 +63,13 @@ internal sealed class RegistryImageSource(
             catch (SourceException ex) when (ex.Failure == ImageAcquisitionFailure.Unauthorized && i + 1 < candidates.Count)
             {
                 Log.CredentialRefused(logger, reference.ToString(), candidates[i]?.ToString() ?? "anonymous access");
+                refusals.Add(ex.Message);
+            }
+            catch (SourceException ex) when (ex.Failure == ImageAcquisitionFailure.Unauthorized && refusals.Count > 0)
+            {
+                // Every credential failed: say why each did, not only that anonymous access did.
+                refusals.Add("anonymous access: " + ex.Message);
+                throw new SourceException(ImageAcquisitionFailure.Unauthorized, string.Join("; ", refusals), ex);
             }
         }
     }

@@ -67,6 +67,11 @@ internal sealed class ScanPodOrchestrator(
             Log.ScanFailed(logger, podName, request.JobId, ex.Failure, ex.Message);
             throw;
         }
+        catch (HttpOperationException ex)
+        {
+            var status = ex.Response?.StatusCode;
+            throw new ScanPodException(ScanPodFailure.ApiError, $"The Kubernetes API of cluster '{cluster.Name}' refused a call for pod {cluster.Namespace}/{podName} with {(int?)status} {status}.", ex) { PodName = podName };
+        }
         catch (HttpRequestException ex)
         {
             throw new ScanPodException(ScanPodFailure.ApiError, $"The Kubernetes API of cluster '{cluster.Name}' could not be reached: {ex.Message}", ex) { PodName = podName };

@@ -15,17 +15,35 @@ internal static class ReadHandler
         var rows = ApplyCollectionClass(context, definition, table.Rows);
         var lister = new CollectionLister(context, definition, maxPage);
         var collectionHref = $"{context.ApiBase}/{definition.Name}";
-        return ApiResult.Ok(lister.List(definition.Name, rows, table.Count, r => context.Href(definition.Name, r.Value<long>("id")), collectionHref));
+        return ApiResult.Ok(lister.List(definition.Name, rows, table.Count, r => context.Href(definition.Name, r.Value<long>("id")), collectionHref, table));
     }
 
     public static ApiResult Show(ApiContext context, CollectionDefinition definition, string id)
     {
         context.Require(definition.ShowFeature, "Use of the read action is forbidden");
         var row = Find(context, definition, id);
+        var rowId = row.Value<long>("id");
+        var table = definition.Table(context.Store);
+
+        // Without embedded subcollections a resource depends only on its table: reuse its rendering until the table changes.
+        var cache = string.IsNullOrEmpty(context.QueryValue("expand"))
+            ? RenderedRowsFor(context, "show:" + definition.Name, string.Join("\n", table.Version, context.ApiBase, context.QueryValue("attributes"), context.Group?.Description))
+            : null;
+        if (cache is not null && cache.TryGetValue(rowId, out var json))
+        {
+            return new ApiResult(System.Net.HttpStatusCode.OK, null, json);
+        }
+
         var columns = row.Properties().Select(p => p.Name).Where(n => !Normalizer.IsHidden(n)).ToHashSet();
         var selection = AttributeSelection.Parse(context, definition, columns);
         var embedded = Expanded(context, definition, row);
-        return ApiResult.Ok(Renderer.Resource(context, definition, row, context.Href(definition.Name, row.Value<long>("id")), selection, embedded));
+        var rendered = Renderer.Resource(context, definition, row, context.Href(definition.Name, rowId), selection, embedded);
+        if (cache is not null)
+        {
+            cache[rowId] = rendered.ToString(Newtonsoft.Json.Formatting.None);
+        }
+
+        return ApiResult.Ok(rendered);
     }
 
     public static ApiResult ListSubcollection(ApiContext context, CollectionDefinition parent, string id, string name, int maxPage)
@@ -43,6 +61,17 @@ internal static class ReadHandler
         var member = FindMember(context, sub, subId);
         var columns = member.Properties().Select(p => p.Name).ToHashSet();
         return ApiResult.Ok(Renderer.Resource(context, sub.Definition, member, sub.Href(member), AttributeSelection.Parse(context, sub.Definition, columns)));
+    }
+
+    /// <summary>The rendered-rows cache named <paramref name="name"/>, emptied when <paramref name="key"/> changes.</summary>
+    public static Dictionary<long, string> RenderedRowsFor(ApiContext context, string name, string key)
+    {
+        if (!context.Store.RenderCache.TryGetValue(name, out var cache) || cache.Key != key)
+        {
+            context.Store.RenderCache[name] = cache = new Store.RenderedRows(key, []);
+        }
+
+        return cache.Rows;
     }
 
     /// <summary>The row of <c>/api/{collection}/{id}</c>, or ActiveRecord's 404.</summary>
@@ -73,7 +102,7 @@ internal static class ReadHandler
         }
     }
 
-    private static IEnumerable<JObject> ApplyCollectionClass(ApiContext context, CollectionDefinition definition, IEnumerable<JObject> rows)
+    private static IReadOnlyList<JObject> ApplyCollectionClass(ApiContext context, CollectionDefinition definition, IReadOnlyList<JObject> rows)
     {
         var requested = context.QueryValue("collection_class");
         if (string.IsNullOrEmpty(requested))
@@ -87,6 +116,6 @@ internal static class ReadHandler
             throw ApiException.BadRequest($"Invalid collection_class {requested} specified for the {definition.Name} collection");
         }
 
-        return rows.Where(r => classes.Contains(r.Value<string>("type") ?? string.Empty));
+        return [.. rows.Where(r => classes.Contains(r.Value<string>("type") ?? string.Empty))];
     }
 }

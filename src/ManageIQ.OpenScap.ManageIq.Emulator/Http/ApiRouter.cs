@@ -7,6 +7,7 @@ using ManageIQ.OpenScap.ManageIq.Emulator.Recording;
 using ManageIQ.OpenScap.ManageIq.Emulator.Store;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq.Emulator.Http;
 
@@ -244,7 +245,23 @@ internal sealed class ApiRouter
         }
 
         response.ContentType = result.ContentType;
-        var text = result.Json is not null ? result.Json.ToString(Formatting.None) : result.Text ?? string.Empty;
-        await response.WriteAsync(text, Encoding.UTF8, http.RequestAborted);
+        if (result.Json is not JObject { } listing || listing["resources"] is not JArray { Count: > 100 })
+        {
+            var text = result.Json?.ToString(Formatting.None) ?? result.Text ?? string.Empty;
+            await response.WriteAsync(text, Encoding.UTF8, http.RequestAborted);
+            return;
+        }
+
+        // Large pages are written as UTF-8 straight from the token tree to the socket, with no intermediate
+        // string or buffer of the whole page (the emulator's Kestrel allows synchronous writes for this).
+        await using (var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true))
+        {
+            using (var json = new JsonTextWriter(writer) { Formatting = Formatting.None, CloseOutput = false })
+            {
+                listing.WriteTo(json);
+            }
+
+            await writer.FlushAsync(http.RequestAborted);
+        }
     }
 }

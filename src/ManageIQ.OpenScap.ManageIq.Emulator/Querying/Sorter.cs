@@ -27,10 +27,10 @@ internal static class Sorter
         {
             var key = keys[i];
             var descending = i < orders.Length && orders[i].ToLowerInvariant() is "desc" or "descending";
-            var comparer = Comparer<JObject>.Create((a, b) => CompareValues(a[key], b[key], ignoreCase));
+            var comparer = Comparer<JToken?>.Create((a, b) => CompareValues(a, b, ignoreCase));
             sorted = sorted is null
-                ? (descending ? rows.OrderByDescending(r => r, comparer) : rows.OrderBy(r => r, comparer))
-                : (descending ? sorted.ThenByDescending(r => r, comparer) : sorted.ThenBy(r => r, comparer));
+                ? (descending ? rows.OrderByDescending(r => r[key], comparer) : rows.OrderBy(r => r[key], comparer))
+                : (descending ? sorted.ThenByDescending(r => r[key], comparer) : sorted.ThenBy(r => r[key], comparer));
         }
 
         return sorted ?? rows;
@@ -45,7 +45,12 @@ internal static class Sorter
             return aNull.CompareTo(bNull);
         }
 
-        if (a!.Type is JTokenType.Integer or JTokenType.Float && b!.Type is JTokenType.Integer or JTokenType.Float)
+        if (a!.Type == JTokenType.Integer && b!.Type == JTokenType.Integer)
+        {
+            return a.Value<long>().CompareTo(b.Value<long>());
+        }
+
+        if (a.Type is JTokenType.Integer or JTokenType.Float && b!.Type is JTokenType.Integer or JTokenType.Float)
         {
             return a.Value<decimal>().CompareTo(b.Value<decimal>());
         }

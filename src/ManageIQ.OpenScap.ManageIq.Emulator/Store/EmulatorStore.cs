@@ -51,6 +51,10 @@ public sealed class EmulatorStore
 
     public List<EmulatorUser> Users { get; } = [];
 
+    internal Dictionary<string, CachedListing> ListingCache { get; } = [];
+
+    internal Dictionary<string, RenderedRows> RenderCache { get; } = [];
+
     public List<EmulatorGroup> Groups { get; } = [];
 
     /// <summary>The current time as ManageIQ renders it (ISO 8601 UTC, whole seconds).</summary>

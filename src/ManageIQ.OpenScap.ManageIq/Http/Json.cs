@@ -13,6 +13,7 @@ internal static class Json
         ContractResolver = new DefaultContractResolver { NamingStrategy = new SnakeCaseNamingStrategy() },
         DateParseHandling = DateParseHandling.None,
         MissingMemberHandling = MissingMemberHandling.Ignore,
+        Converters = [new ContainerImageConverter()],
     });
 
     public static T To<T>(JToken? token, string request)
@@ -29,6 +30,20 @@ internal static class Json
         catch (Exception e) when (e is JsonException or FormatException or InvalidCastException or OverflowException or ArgumentException)
         {
             throw new ManageIqResponseException($"{request} answered a {typeof(T).Name} that cannot be read: {e.Message}", e) { Request = request };
+        }
+    }
+
+    /// <summary>Deserializes a JSON text without building a tree (collection pages are large).</summary>
+    public static T Read<T>(string json, string request)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+            return Serializer.Deserialize<T>(reader) ?? throw new JsonSerializationException("null");
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidCastException or OverflowException or ArgumentException)
+        {
+            throw new ManageIqResponseException($"{request} answered JSON that cannot be read as {typeof(T).Name}: {e.Message}", e) { Request = request };
         }
     }
 

@@ -58,7 +58,23 @@ internal sealed partial class ManageIqConnection : IDisposable
     public Uri Root => _root;
 
     /// <summary>Sends the call and returns its JSON (null for 204), or throws a <see cref="ManageIqException"/>.</summary>
-    public async Task<JToken?> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    public async Task<JToken?> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        Parse(request, await SendRawAsync(request, cancellationToken));
+
+    /// <summary>Sends the call and reads a successful JSON answer straight into <typeparamref name="T"/> (no JSON tree).</summary>
+    public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var outcome = await SendRawAsync(request, cancellationToken);
+        if (string.IsNullOrWhiteSpace(outcome.Content) || !LooksLikeJson(outcome))
+        {
+            _ = Parse(request, outcome);
+            throw new ManageIqResponseException($"{request.Describe} answered {(int)outcome.Status} without a JSON body.") { StatusCode = outcome.Status, Request = request.Describe };
+        }
+
+        return Json.Read<T>(outcome.Content, request.Describe);
+    }
+
+    private async Task<AttemptOutcome> SendRawAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         var reauthenticated = false;
         var attempt = 0;
@@ -93,7 +109,7 @@ internal sealed partial class ManageIqConnection : IDisposable
             if (outcome.IsSuccess)
             {
                 token.Used(sentAt);
-                return Parse(request, outcome);
+                return outcome;
             }
 
             throw Failure(request, outcome);

@@ -22,7 +22,15 @@ public static class ContainerMarker
             return false;
         }
 
-        run.Create();
+        try
+        {
+            run.Create();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
         var marker = Path.Combine(run.FullName, ".containerenv");
         var existing = new FileInfo(marker);
         if (existing.LinkTarget is not null || Directory.Exists(marker))
@@ -31,9 +39,17 @@ public static class ContainerMarker
             return false;
         }
 
-        if (!existing.Exists)
+        try
         {
-            using var _ = new FileStream(marker, FileMode.CreateNew, FileAccess.Write);
+            if (!existing.Exists)
+            {
+                using var _ = new FileStream(marker, FileMode.CreateNew, FileAccess.Write);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only root: the scan still runs, with machine semantics.
+            return false;
         }
 
         return true;

@@ -13,23 +13,33 @@ namespace ManageIQ.OpenScap.Scanner.Scanning;
 internal sealed class ImageScanner(
     IImageAcquirer acquirer,
     IScapContentResolver contentResolver,
-    IDataStreamInspector dataStreamInspector,
-    ICveFeedCache feedCache,
+    EvaluationPreparer preparer,
     IOpenScapRunner oscap,
     IScapResultReader resultReader,
-    IOptions<CveFeedOptions> feedOptions,
     IOptions<OscapOptions> oscapOptions,
-    TimeProvider timeProvider,
     ILogger<ImageScanner> logger) : IImageScanner
 {
     public async Task<ImageScanResult> ScanAsync(ImageScanRequest request, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Image"] = request.Image });
-        var total = Stopwatch.StartNew();
+        var state = new ScanState(request, Stopwatch.StartNew());
+        try
+        {
+            return await ScanCoreAsync(request, state, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Disk full, a read-only work directory, a root the scanner may not write: a failed scan, not a crash.
+            Log.ScanStorageFailed(logger, request.Image, e.Message);
+            return state.Finish(ScanOutcome.ScanFailed, "The scan's files could not be written: " + e.Message, progress);
+        }
+    }
+
+    private async Task<ImageScanResult> ScanCoreAsync(ImageScanRequest request, ScanState state, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(request.ResultsDirectory);
         Directory.CreateDirectory(request.WorkDirectory);
-        var state = new ScanState(request, total);
 
         // 1. The image.
         progress?.Report(new ScanProgress(ScanStage.Resolving, $"Resolving {request.Image}"));
@@ -69,7 +79,7 @@ internal sealed class ImageScanner(
         PreparedEvaluation prepared;
         try
         {
-            prepared = await PrepareAsync(request, content, oscapWork, state, cancellationToken).ConfigureAwait(false);
+            prepared = await preparer.PrepareAsync(request, content, oscapWork, state, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CveFeedException or InvalidDataException)
         {
@@ -127,61 +137,6 @@ internal sealed class ImageScanner(
         }
 
         return state.Finish(ScanOutcome.Completed, null, progress);
-    }
-
-    private async Task<PreparedEvaluation> PrepareAsync(ImageScanRequest request, ScapContentSelection content, string oscapWork, ScanState state, CancellationToken cancellationToken)
-    {
-        var policy = request.CveFeedPolicy ?? feedOptions.Value.Policy;
-        if (policy == CveFeedPolicy.Disabled)
-        {
-            return new PreparedEvaluation(content.Profile, null, null, null);
-        }
-
-        var dataStream = await dataStreamInspector.InspectAsync(content.DataStreamPath, cancellationToken).ConfigureAwait(false);
-        var remote = dataStream.RemoteChecks.FirstOrDefault(c => c.RuleIds.Count > 0);
-        var location = content.CveFeed is null ? remote?.Url : CveFeedLocation.FromBase(content.CveFeed, remote?.Url);
-        if (location is null)
-        {
-            if (content.CveFeed is not null)
-            {
-                state.Notes.Add($"CVE feed base {CveFeedCache.Redact(content.CveFeed)} names no file, and {Path.GetFileName(content.DataStreamPath)} references no feed to take the name from.");
-            }
-
-            return new PreparedEvaluation(content.Profile, null, null, null);
-        }
-
-        CveFeedFile feed;
-        try
-        {
-            feed = await feedCache.GetAsync(location, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CveFeedException e) when (policy == CveFeedPolicy.Optional)
-        {
-            Log.CveFeedUnavailable(logger, e.Message);
-            state.Notes.Add(e.Message + " The scan ran without CVE results.");
-            return new PreparedEvaluation(content.Profile, null, null, null);
-        }
-
-        var mode = remote is null ? "oval-eval" : "local-files";
-        state.CveFeed = new CveFeedUse(CveFeedCache.Redact(location), mode, feed.FromCache, feed.Stale, feed.LastModified);
-        if (feed.Stale)
-        {
-            state.Notes.Add($"The CVE feed {CveFeedCache.Redact(location)} could not be refreshed; a cached copy was used.");
-        }
-
-        if (remote is null)
-        {
-            var ovalPath = Path.Combine(oscapWork, "cve-feed.xml");
-            await CveFeedMaterializer.MaterializeAsync(feed.Path, ovalPath, feedOptions.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
-            return new PreparedEvaluation(content.Profile, null, null, ovalPath);
-        }
-
-        var localFiles = Directory.CreateDirectory(Path.Combine(oscapWork, "local-files")).FullName;
-        await CveFeedMaterializer.MaterializeAsync(feed.Path, Path.Combine(localFiles, remote.LocalName), feedOptions.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
-        var tailoring = Path.Combine(oscapWork, "tailoring-cve-feed.xml");
-        var profile = CveTailoring.Write(dataStream, content.Profile, remote, tailoring, timeProvider);
-        state.EvaluatedProfile = profile;
-        return new PreparedEvaluation(profile, tailoring, localFiles, null);
     }
 
     public async Task<HtmlReportOutcome> RenderHtmlReportAsync(string arfPath, string resultsDirectory, CancellationToken cancellationToken)
@@ -264,5 +219,4 @@ internal sealed class ImageScanner(
         Directory.CreateDirectory(path);
     }
 
-    private sealed record PreparedEvaluation(string Profile, string? TailoringFile, string? LocalFilesDirectory, string? SeparateOvalFeed);
 }

@@ -71,7 +71,10 @@ internal sealed partial class ScapDocumentParser
         throw Fail("the document ends inside an element");
     }
 
-    /// <summary>Consumes the element at the reader and returns its text (text of child elements included), trimmed.</summary>
+    /// <summary>
+    /// Consumes the element at the reader and returns its text (text of child elements included), trimmed. Text is
+    /// read in chunks so an oversized value is refused before it is held in memory.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ReadText()
     {
@@ -82,7 +85,6 @@ internal sealed partial class ScapDocumentParser
         }
 
         var depth = _reader.Depth;
-        string? single = null;
         _text.Clear();
         while (true)
         {
@@ -90,36 +92,29 @@ internal sealed partial class ScapDocumentParser
             switch (_reader.NodeType)
             {
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
-                    var value = _reader.Value;
-                    if (single is null && _text.Length == 0)
-                    {
-                        single = value;
-                    }
-                    else
-                    {
-                        if (single is not null)
-                        {
-                            _text.Append(single);
-                            single = null;
-                        }
-
-                        _text.Append(value);
-                    }
-
-                    if (value.Length > _maxText || _text.Length > _maxText)
-                    {
-                        throw Fail($"a text value is longer than {_maxText} characters (MaxTextLength)");
-                    }
-
+                    AppendValue();
                     break;
                 case XmlNodeType.Element:
                     CheckDepth();
                     break;
                 case XmlNodeType.EndElement when _reader.Depth == depth:
                     _reader.Read();
-                    return (single ?? _text.ToString()).Trim();
+                    return _text.ToString().Trim();
                 case XmlNodeType.None:
                     throw Fail("the document ends inside an element");
+            }
+        }
+    }
+
+    private void AppendValue()
+    {
+        int n;
+        while ((n = _reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+        {
+            _text.Append(_chunk, 0, n);
+            if (_text.Length > _maxText)
+            {
+                throw Fail($"a text value is longer than {_maxText} characters (MaxTextLength)");
             }
         }
     }

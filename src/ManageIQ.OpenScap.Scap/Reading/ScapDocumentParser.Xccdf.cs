@@ -87,7 +87,31 @@ internal sealed partial class ScapDocumentParser
     {
         var id = RequiredAttribute("id");
         var severity = Severities.ParseXccdf(Attribute("severity"));
-        _summary.AddRule(id, new RuleInfo(ReadFirstTitle(), severity));
+        string? title = null;
+        string? description = null;
+        var depth = _reader.Depth;
+        if (Enter())
+        {
+            while (NextChild(depth))
+            {
+                var xccdf = _names.IsXccdf(_reader.NamespaceURI);
+                if (xccdf && title is null && Is(_reader.LocalName, _names.Title))
+                {
+                    title = ReadText();
+                }
+                else if (xccdf && description is null && Is(_reader.LocalName, _names.Description))
+                {
+                    // XHTML markup is dropped; its text is kept.
+                    description = ReadText();
+                }
+                else
+                {
+                    Skip();
+                }
+            }
+        }
+
+        _summary.AddRule(id, new RuleInfo(title, description, severity));
     }
 
     /// <summary>Consumes the element at the reader and returns its first XCCDF title child.</summary>

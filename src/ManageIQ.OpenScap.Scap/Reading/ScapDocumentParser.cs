@@ -21,6 +21,7 @@ internal sealed partial class ScapDocumentParser
     private readonly int _maxFailed;
     private readonly SummaryBuilder _summary = new();
     private readonly StringBuilder _text = new();
+    private readonly char[] _chunk = new char[4096];
 
     private ScapDocumentParser(XmlReader reader, ScapNames names, string sourceName, ScapReaderOptions options)
     {

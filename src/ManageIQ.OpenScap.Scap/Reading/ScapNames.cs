@@ -26,6 +26,7 @@ internal sealed class ScapNames
         Group = table.Add("Group");
         Rule = table.Add("Rule");
         Title = table.Add("title");
+        Description = table.Add("description");
         Version = table.Add("version");
         BenchmarkRef = table.Add("benchmark");
         ProfileRef = table.Add("profile");
@@ -79,6 +80,8 @@ internal sealed class ScapNames
     public string Rule { get; }
 
     public string Title { get; }
+
+    public string Description { get; }
 
     public string Version { get; }
 

@@ -165,6 +165,7 @@ internal sealed class SummaryBuilder
         {
             Id = failure.IdRef,
             Title = hasRule ? rule.Title : null,
+            Description = hasRule ? rule.Description : null,
             Severity = severity,
             Weight = failure.Weight,
             Cves = ids,

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ManageIQ.OpenScap.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 
 namespace ManageIQ.OpenScap.Images.Tests.Registry;
@@ -31,6 +34,8 @@ internal sealed class FakeRegistry : IAsyncDisposable
 
     public string Host { get; private set; } = string.Empty;
 
+    public string Scheme { get; private set; } = "http";
+
     /// <summary>Basic credentials the token endpoint demands; null allows anonymous tokens.</summary>
     public (string User, string Password)? TokenCredentials { get; init; }
 
@@ -50,11 +55,19 @@ internal sealed class FakeRegistry : IAsyncDisposable
 
     public BuiltLayer LargestLayer => _image.Layers.MaxBy(l => l.Size)!;
 
-    public static async Task<FakeRegistry> StartAsync(BuiltImage image, (string User, string Password)? tokenCredentials = null)
+    public static async Task<FakeRegistry> StartAsync(BuiltImage image, (string User, string Password)? tokenCredentials = null, X509Certificate2? serverCertificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1;
+            if (serverCertificate is not null)
+            {
+                listen.UseHttps(serverCertificate);
+            }
+        }));
         var app = builder.Build();
         var registry = new FakeRegistry(app, image) { TokenCredentials = tokenCredentials };
         app.MapGet("/token", registry.IssueToken);
@@ -64,6 +77,7 @@ internal sealed class FakeRegistry : IAsyncDisposable
         await app.StartAsync();
         var address = app.Urls.First();
         registry.Host = new Uri(address).Authority;
+        registry.Scheme = new Uri(address).Scheme;
         return registry;
     }
 
@@ -76,7 +90,7 @@ internal sealed class FakeRegistry : IAsyncDisposable
             return true;
         }
 
-        var challenge = $"Bearer realm=\"http://{Host}/token\",service=\"fake-registry\"" + (scope is null ? string.Empty : $",scope=\"{scope}\"");
+        var challenge = $"Bearer realm=\"{Scheme}://{Host}/token\",service=\"fake-registry\"" + (scope is null ? string.Empty : $",scope=\"{scope}\"");
         context.Response.Headers.WWWAuthenticate = challenge;
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         return false;

@@ -159,7 +159,7 @@ public class RegistryAcquisitionTests
 
         Assert.That(ex!.Failure, Is.EqualTo(ImageAcquisitionFailure.Unauthorized));
         Assert.That(ex.ToString(), Does.Not.Contain(Secret).And.Not.Contain(Convert.ToBase64String(Encoding.UTF8.GetBytes(User + ":wrong-" + Secret))));
-        Assert.That(ex.Message, Does.Contain("private/debian"));
+        Assert.That(ex.Message, Does.Contain("private/debian").And.Contain("user name and password file"));
     }
 
     [Test]

@@ -107,6 +107,14 @@ public class LayerUnpackerTests
     }
 
     [Test]
+    public void Unpack_HardLinkToItself_KeepsTheFile()
+    {
+        Unpack(BuiltLayer.Build(new TestLayer().File("etc/a", "content").HardLink("etc/a", "etc/a"), TestLayerCompression.Gzip, TestManifestFormat.Oci));
+
+        Assert.That(File.ReadAllText(Path.Combine(_root, "etc/a")), Is.EqualTo("content"));
+    }
+
+    [Test]
     public void Unpack_SymbolicLinks_KeptVerbatim()
     {
         Unpack(BuiltLayer.Build(new TestLayer().File("usr/lib/os-release", "ID=debian\n").Symlink("etc/os-release", "../usr/lib/os-release").Symlink("bin", "usr/bin").Symlink("etc/mtab", "/proc/self/mounts"), TestLayerCompression.Gzip, TestManifestFormat.Oci));

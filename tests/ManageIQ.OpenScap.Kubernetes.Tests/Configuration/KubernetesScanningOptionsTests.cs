@@ -28,6 +28,17 @@ public sealed class KubernetesScanningOptionsTests : ScanHarnessFixture
     }
 
     [Test]
+    public async Task Options_HttpsApiWithoutCaFile_FailsAtStartNamingCaFile()
+    {
+        Harness.Settings["Kubernetes:Clusters:0:ApiUrl"] = "https://api.cluster.example:6443";
+        await using var process = Harness.NewProcess();
+
+        Assert.That(
+            () => process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value,
+            Throws.TypeOf<OptionsValidationException>().With.Message.Contains("CaFile is required"));
+    }
+
+    [Test]
     public async Task Options_ClusterWithoutProviderIdOrName_FailsAtStart()
     {
         Harness.Settings["Kubernetes:Clusters:0:ProviderId"] = "";

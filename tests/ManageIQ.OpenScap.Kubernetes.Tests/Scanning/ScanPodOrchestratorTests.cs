@@ -190,7 +190,7 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
     [CancelAfter(20_000)]
     public async Task RunScanAsync_WatchResourceVersionExpired_RereadsPodAndSucceeds(CancellationToken ct)
     {
-        Harness.Api.Faults.ExpireNextWatches(2);
+        Harness.Api.Faults.ExpireNextWatches(1);
         await using var process = Harness.NewProcess();
 
         var result = await process.GetRequiredService<IScanPodOrchestrator>().RunScanAsync(Harness.Request("job-gone"), ct);
@@ -198,7 +198,7 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
         Assert.Multiple(() =>
         {
             Assert.That(result.Metadata.OpenScap?.Status, Is.EqualTo("Success"));
-            Assert.That(Harness.Api.RequestsByKind.GetValueOrDefault("get pod"), Is.EqualTo(2), "each 410 Gone makes the watcher read the pod afresh");
+            Assert.That(Harness.Api.RequestsByKind.GetValueOrDefault("get pod"), Is.EqualTo(1), "410 Gone makes the watcher read the pod afresh");
         });
     }
 
@@ -226,6 +226,20 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
 
         Assert.That(result.ArfPath, Does.Exist);
         Assert.That(Harness.Api.RequestsByKind["injected failure"], Is.EqualTo(3));
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task RunScanAsync_WatchForbidden_FailsWithApiErrorAndDeletesPod(CancellationToken ct)
+    {
+        Harness.Api.Faults.FailNext("GET", "/pods", 403);
+        await using var process = Harness.NewProcess();
+
+        var failure = Assert.ThrowsAsync<ScanPodException>(() => process.GetRequiredService<IScanPodOrchestrator>().RunScanAsync(Harness.Request("job-403"), ct));
+
+        Assert.That(failure!.Failure, Is.EqualTo(ScanPodFailure.ApiError), failure.Message);
+        Assert.That(failure.Message, Does.Contain("403"));
+        Assert.That(Harness.Api.Pods.Pods, Is.Empty);
     }
 
     [Test]

@@ -58,6 +58,7 @@ public sealed class RealScanSummaryTests
             Assert.That(patches.Select(r => r.Check), Is.EquivalentTo(Enumerable.Range(1, 5).Select(i => $"oval:org.manageiq.openscap.test:def:{i}")));
             Assert.That(patches.Single(r => r.Check!.EndsWith(":def:4", StringComparison.Ordinal)).CheckTitle, Is.EqualTo("CVE-2024-9143 openssl"));
             Assert.That(patches.Select(r => r.Title).Distinct(), Is.EqualTo(new List<string> { "Ensure Software Patches Installed" }));
+            Assert.That(patches[0].Description, Does.Contain("$ apt update && apt full-upgrade"), "XHTML description as text");
 
             // def:1 has no advisory (rule severity medium), def:3 an unknown word (medium), def:2 Low, def:4 Moderate, def:5 Important.
             Assert.That(patches.Select(r => (r.Check![^1], r.Severity)), Is.EquivalentTo(new[]

@@ -1,0 +1,120 @@
+using System.Runtime.Versioning;
+
+namespace ManageIQ.OpenScap.Images.Unpacking;
+
+/// <summary>Resolving and clearing paths inside the root.</summary>
+[UnsupportedOSPlatform("windows")]
+internal sealed partial class LayerUnpacker
+{
+    /// <summary>
+    /// Resolves the parent inside the root (creating it), and clears the name: an existing file or
+    /// link is removed (never written through), an existing directory is kept when wanted.
+    /// </summary>
+    private string PrepareTarget(string parentRelative, string leaf, bool keepDirectory)
+    {
+        var parent = EnsureDirectory(parentRelative);
+        var path = parent + "/" + leaf;
+        var kind = Probe(path);
+        if (kind == EntryKind.None || (kind == EntryKind.Directory && keepDirectory))
+        {
+            return path;
+        }
+
+        Remove(path, kind);
+        return path;
+    }
+    private string EnsureDirectory(string relative)
+    {
+        if (relative.Length == 0)
+        {
+            return _root;
+        }
+
+        if (_directoryCache.TryGetValue(relative, out var cached))
+        {
+            return cached;
+        }
+
+        var resolved = ResolveInRoot(relative);
+        try
+        {
+            Directory.CreateDirectory(resolved);
+        }
+        catch (IOException ex)
+        {
+            throw new LayerException(ImageAcquisitionFailure.UnsafeLayer, $"cannot create directory '{relative}': a part of it is not a directory", ex);
+        }
+
+        _directoryCache[relative] = resolved;
+        return resolved;
+    }
+    private void Remove(string path, EntryKind kind)
+    {
+        if (kind == EntryKind.Directory)
+        {
+            RootFileSystem.Delete(path);
+            InvalidateDirectories();
+        }
+        else
+        {
+            File.Delete(path);
+            if (kind == EntryKind.SymbolicLink)
+            {
+                InvalidateDirectories();
+            }
+        }
+    }
+    private string ResolveInRoot(string relative)
+    {
+        try
+        {
+            return RootedPath.Resolve(_root, relative);
+        }
+        catch (IOException ex)
+        {
+            throw new LayerException(ImageAcquisitionFailure.UnsafeLayer, $"'{relative}' cannot be resolved: {ex.Message}", ex);
+        }
+    }
+    // Cached resolutions may run through what was just removed; start afresh (rare: replaced
+    // directories and links only).
+    private void InvalidateDirectories() => _directoryCache.Clear();
+    private static EntryKind Probe(string path)
+    {
+        var attributes = new FileInfo(path).Attributes;
+        if ((int)attributes == -1)
+        {
+            return EntryKind.None;
+        }
+
+        if (attributes.HasFlag(FileAttributes.ReparsePoint))
+        {
+            return EntryKind.SymbolicLink;
+        }
+
+        return attributes.HasFlag(FileAttributes.Directory) ? EntryKind.Directory : EntryKind.File;
+    }
+    /// <summary>Splits a tar path into components; leading <c>/</c> and <c>./</c> are dropped, any <c>..</c> is refused.</summary>
+    private static string[] SplitEntryName(string name, string what)
+    {
+        var parts = name.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var kept = new List<string>(parts.Length);
+        foreach (var part in parts)
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == ".." || part.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new LayerException(ImageAcquisitionFailure.UnsafeLayer, $"{what} '{name}' contains '..' and could reach outside the root");
+            }
+
+            kept.Add(part);
+        }
+
+        return [.. kept];
+    }
+    private static DateTime ClampTime(DateTimeOffset time) =>
+        time.UtcDateTime < DateTime.UnixEpoch ? DateTime.UnixEpoch : time.UtcDateTime;
+}

@@ -1,0 +1,73 @@
+using ManageIQ.OpenScap.Scanner.Content;
+using ManageIQ.OpenScap.Scanner.Feeds;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ManageIQ.OpenScap.Scanner.Scanning;
+
+/// <summary>
+/// Prepares oscap's inputs beyond the data stream: fetches the CVE feed and either places it for
+/// <c>--local-files</c> with a tailoring that selects its rules, or sets it aside for a separate OVAL evaluation.
+/// </summary>
+internal sealed class EvaluationPreparer(
+    IDataStreamInspector dataStreamInspector,
+    ICveFeedCache feedCache,
+    IOptions<CveFeedOptions> feedOptions,
+    TimeProvider timeProvider,
+    ILogger<EvaluationPreparer> logger)
+{
+    public async Task<PreparedEvaluation> PrepareAsync(ImageScanRequest request, ScapContentSelection content, string oscapWork, ScanState state, CancellationToken cancellationToken)
+    {
+        var policy = request.CveFeedPolicy ?? feedOptions.Value.Policy;
+        if (policy == CveFeedPolicy.Disabled)
+        {
+            return new PreparedEvaluation(content.Profile, null, null, null);
+        }
+
+        var dataStream = await dataStreamInspector.InspectAsync(content.DataStreamPath, cancellationToken).ConfigureAwait(false);
+        var remote = dataStream.RemoteChecks.FirstOrDefault(c => c.RuleIds.Count > 0);
+        var location = content.CveFeed is null ? remote?.Url : CveFeedLocation.FromBase(content.CveFeed, remote?.Url);
+        if (location is null)
+        {
+            if (content.CveFeed is not null)
+            {
+                state.Notes.Add($"CVE feed base {CveFeedCache.Redact(content.CveFeed)} names no file, and {Path.GetFileName(content.DataStreamPath)} references no feed to take the name from.");
+            }
+
+            return new PreparedEvaluation(content.Profile, null, null, null);
+        }
+
+        CveFeedFile feed;
+        try
+        {
+            feed = await feedCache.GetAsync(location, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CveFeedException e) when (policy == CveFeedPolicy.Optional)
+        {
+            Log.CveFeedUnavailable(logger, e.Message);
+            state.Notes.Add(e.Message + " The scan ran without CVE results.");
+            return new PreparedEvaluation(content.Profile, null, null, null);
+        }
+
+        var mode = remote is null ? "oval-eval" : "local-files";
+        state.CveFeed = new CveFeedUse(CveFeedCache.Redact(location), mode, feed.FromCache, feed.Stale, feed.LastModified);
+        if (feed.Stale)
+        {
+            state.Notes.Add($"The CVE feed {CveFeedCache.Redact(location)} could not be refreshed; a cached copy was used.");
+        }
+
+        if (remote is null)
+        {
+            var ovalPath = Path.Combine(oscapWork, "cve-feed.xml");
+            await CveFeedMaterializer.MaterializeAsync(feed.Path, ovalPath, feedOptions.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
+            return new PreparedEvaluation(content.Profile, null, null, ovalPath);
+        }
+
+        var localFiles = Directory.CreateDirectory(Path.Combine(oscapWork, "local-files")).FullName;
+        await CveFeedMaterializer.MaterializeAsync(feed.Path, Path.Combine(localFiles, remote.LocalName), feedOptions.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
+        var tailoring = Path.Combine(oscapWork, "tailoring-cve-feed.xml");
+        var profile = CveTailoring.Write(dataStream, content.Profile, remote, tailoring, timeProvider);
+        state.EvaluatedProfile = profile;
+        return new PreparedEvaluation(profile, tailoring, localFiles, null);
+    }
+}
