@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace ManageIQ.OpenScap.ManageIq.Benchmarks;
 
@@ -40,7 +41,10 @@ public class ImageListingBenchmarks : IDisposable
     {
         public Config()
         {
+            // In-process: the emulator lives in the benchmark's process anyway, and a generated project
+            // would be rebuilt on a 2-core machine shared with the rest of the build.
             AddJob(Job.Default
+                .WithToolchain(InProcessEmitToolchain.Instance)
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
                 .WithWarmupCount(1)

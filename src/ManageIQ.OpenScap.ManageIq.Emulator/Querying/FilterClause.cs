@@ -1,14 +1,4 @@
-using Newtonsoft.Json.Linq;
-
 namespace ManageIQ.OpenScap.ManageIq.Emulator.Querying;
 
 /// <summary>One parsed <c>filter[]</c>: attribute (maybe one association hop), operator, value, and whether it is ORed.</summary>
 internal sealed record FilterClause(string? Association, string Attribute, string Operator, FilterValue Value, bool Or);
-
-/// <summary>A filter's right-hand side: a string (maybe quoted, maybe a wildcard), NULL, or an array.</summary>
-internal sealed record FilterValue(string? Text, bool Quoted, IReadOnlyList<string>? Items)
-{
-    public bool IsNull => Text is null && Items is null;
-
-    public static JToken? Of(JObject row, string key) => row.TryGetValue(key, out var v) ? v : null;
-}
