@@ -11,46 +11,16 @@ BENCH_DIR=${BENCH_DIR:-/var/tmp/miq-inspector-bench}
 mkdir -p "$BENCH_DIR"
 log() { printf 'bench: %s\n' "$*" >&2; }
 
-# 1. The root filesystem (cached across runs of this script).
-if [ ! -e "$BENCH_DIR/rootfs.done" ]; then
-  mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources)
-  log "mmdebstrap --variant=minbase bookworm (mirror from debian.sources)"
-  rm -rf "$BENCH_DIR/rootfs"
-  mmdebstrap --quiet --variant=minbase bookworm "$BENCH_DIR/rootfs" "$mirror"
-  touch "$BENCH_DIR/rootfs.done"
-fi
-
-# 2. An OCI image of it.
+# 1-3. The image, and a registry of our own on loopback.
+source tests/lib/debian-image.sh
+build_debian_layout "$BENCH_DIR"
 layout="$BENCH_DIR/layout"
-if [ ! -e "$BENCH_DIR/layout.done" ]; then
-  log "packing the root filesystem with umoci"
-  rm -rf "$layout" "$BENCH_DIR/bundle"
-  umoci init --layout "$layout"
-  umoci new --image "$layout:12"
-  umoci unpack --image "$layout:12" "$BENCH_DIR/bundle"
-  rm -rf "$BENCH_DIR/bundle/rootfs"
-  cp -a "$BENCH_DIR/rootfs" "$BENCH_DIR/bundle/rootfs"
-  umoci repack --image "$layout:12" "$BENCH_DIR/bundle"
-  umoci config --image "$layout:12" --os linux --architecture amd64 --config.cmd /bin/bash
-  rm -rf "$BENCH_DIR/bundle"
-  touch "$BENCH_DIR/layout.done"
-fi
-
-# 3. A registry of our own on loopback.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 reg="$BENCH_DIR/registry"
-rm -rf "$reg"; mkdir -p "$reg/data"
-cat > "$reg/config.yml" <<YAML
-version: 0.1
-log: {level: warn, accesslog: {disabled: true}}
-storage: {filesystem: {rootdirectory: $reg/data}, delete: {enabled: true}}
-http: {addr: 127.0.0.1:$port}
-YAML
-docker-registry serve "$reg/config.yml" > "$reg/registry.log" 2>&1 &
-registry_pid=$!
+start_loopback_registry "$reg"
+registry_pid=$REGISTRY_PID
 trap 'kill $registry_pid 2>/dev/null || true' EXIT
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
-image="127.0.0.1:$port/bench/debian:12"
+port=${REGISTRY_HOST##*:}
+image="$REGISTRY_HOST/bench/debian:12"
 skopeo copy --quiet --dest-tls-verify=false "oci:$layout:12" "docker://$image"
 layer_bytes=$(du -b "$reg/data" | tail -n 1 | cut -f1)
 
