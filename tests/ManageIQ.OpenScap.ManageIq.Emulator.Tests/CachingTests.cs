@@ -29,6 +29,28 @@ public sealed class CachingTests
     }
 
     [Test]
+    public async Task LargePage_FromCachedRows_IsTheCompactJsonOfTheRendering()
+    {
+        await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { Seed = Seeding.GeneratedSeed.Create(2, 300) });
+        const string query = "api/container_images?expand=resources&limit=250&sort_by=id";
+        var first = await h.Http.GetStringAsync(query);
+        var again = await h.Http.GetStringAsync(query);
+        Assert.That(again, Is.EqualTo(first));
+        Assert.That(first, Is.EqualTo(EmulatorHarness.Parse(first).ToString(Newtonsoft.Json.Formatting.None)));
+        Assert.That(EmulatorHarness.Parse(first)["resources"], Has.Count.EqualTo(250));
+    }
+
+    [Test]
+    public async Task Show_FromCachedRow_AnswersTheSameText()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var first = await h.Http.GetStringAsync("api/container_images/2");
+        var again = await h.Http.GetStringAsync("api/container_images/2");
+        Assert.That(again, Is.EqualTo(first));
+        Assert.That(EmulatorHarness.Parse(again).Value<string>("id"), Is.EqualTo("2"));
+    }
+
+    [Test]
     public async Task Show_DifferentGroups_RenderTheirOwnActions()
     {
         await using var h = await EmulatorHarness.StartAsync();

@@ -29,9 +29,9 @@ internal static class ReadHandler
         var cache = string.IsNullOrEmpty(context.QueryValue("expand"))
             ? RenderedRowsFor(context, "show:" + definition.Name, string.Join("\n", table.Version, context.ApiBase, context.QueryValue("attributes"), context.Group?.Description))
             : null;
-        if (cache is not null && cache.TryGetValue(rowId, out var json))
+        if (cache is not null && cache.TryGetValue(rowId, out var cached))
         {
-            return new ApiResult(System.Net.HttpStatusCode.OK, null, json);
+            return ApiResult.Ok(new RenderedRow(cached));
         }
 
         var columns = row.Properties().Select(p => p.Name).Where(n => !Normalizer.IsHidden(n)).ToHashSet();
@@ -40,7 +40,7 @@ internal static class ReadHandler
         var rendered = Renderer.Resource(context, definition, row, context.Href(definition.Name, rowId), selection, embedded);
         if (cache is not null)
         {
-            cache[rowId] = rendered.ToString(Newtonsoft.Json.Formatting.None);
+            cache[rowId] = new RenderedJson(rendered.ToString(Newtonsoft.Json.Formatting.None));
         }
 
         return ApiResult.Ok(rendered);
@@ -64,7 +64,7 @@ internal static class ReadHandler
     }
 
     /// <summary>The rendered-rows cache named <paramref name="name"/>, emptied when <paramref name="key"/> changes.</summary>
-    public static Dictionary<long, string> RenderedRowsFor(ApiContext context, string name, string key)
+    public static Dictionary<long, RenderedJson> RenderedRowsFor(ApiContext context, string name, string key)
     {
         if (!context.Store.RenderCache.TryGetValue(name, out var cache) || cache.Key != key)
         {

@@ -4,6 +4,7 @@ using ManageIQ.OpenScap.ManageIq.Emulator.Auth;
 using ManageIQ.OpenScap.ManageIq.Emulator.Faults;
 using ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 using ManageIQ.OpenScap.ManageIq.Emulator.Recording;
+using ManageIQ.OpenScap.ManageIq.Emulator.Rendering;
 using ManageIQ.OpenScap.ManageIq.Emulator.Store;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json;
@@ -245,6 +246,13 @@ internal sealed class ApiRouter
         }
 
         response.ContentType = result.ContentType;
+        if (result.Json is RenderedRow row)
+        {
+            response.ContentLength = row.Rendered.Utf8.Length;
+            await response.Body.WriteAsync(row.Rendered.Utf8, http.RequestAborted);
+            return;
+        }
+
         if (result.Json is not JObject { } listing || listing["resources"] is not JArray { Count: > 100 })
         {
             var text = result.Json?.ToString(Formatting.None) ?? result.Text ?? string.Empty;
@@ -252,16 +260,7 @@ internal sealed class ApiRouter
             return;
         }
 
-        // Large pages are written as UTF-8 straight from the token tree to the socket, with no intermediate
-        // string or buffer of the whole page (the emulator's Kestrel allows synchronous writes for this).
-        await using (var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true))
-        {
-            using (var json = new JsonTextWriter(writer) { Formatting = Formatting.None, CloseOutput = false })
-            {
-                listing.WriteTo(json);
-            }
-
-            await writer.FlushAsync(http.RequestAborted);
-        }
+        // Large pages go straight to the socket, cached members as their stored UTF-8, with no string of the page.
+        await ListingBody.WriteAsync(response, listing, http.RequestAborted);
     }
 }

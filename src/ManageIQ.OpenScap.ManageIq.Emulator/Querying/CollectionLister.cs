@@ -80,13 +80,13 @@ internal sealed class CollectionLister
     /// Rendered members of an unchanged table are reused as raw JSON (a listing pages through the same rows
     /// again and again); the key holds everything that shapes the text: table version, base URL, query, group.
     /// </summary>
-    private Dictionary<long, string> RenderCache(string name, ResourceTable table)
+    private Dictionary<long, RenderedJson> RenderCache(string name, ResourceTable table)
     {
         var key = string.Join("\n", table.Version, _context.ApiBase, _context.QueryValue("attributes"), _context.QueryValue("expand"), _context.Group?.Description);
         return Handlers.ReadHandler.RenderedRowsFor(_context, name, key);
     }
 
-    private JToken Render(JObject row, string href, AttributeSelection selection, Dictionary<long, string>? cache)
+    private JToken Render(JObject row, string href, AttributeSelection selection, Dictionary<long, RenderedJson>? cache)
     {
         if (cache is null)
         {
@@ -94,12 +94,12 @@ internal sealed class CollectionLister
         }
 
         var id = row.Value<long>("id");
-        if (!cache.TryGetValue(id, out var json))
+        if (!cache.TryGetValue(id, out var rendered))
         {
-            cache[id] = json = Renderer.Resource(_context, _definition, row, href, selection).ToString(Newtonsoft.Json.Formatting.None);
+            cache[id] = rendered = new RenderedJson(Renderer.Resource(_context, _definition, row, href, selection).ToString(Newtonsoft.Json.Formatting.None));
         }
 
-        return new JRaw(json);
+        return new RenderedRow(rendered);
     }
 
     private (IReadOnlyList<JObject> Rows, int? SubqueryCount) Select(string name, IReadOnlyList<JObject> rows, HashSet<string> columns, List<string> filters, ResourceTable? cacheTable)

@@ -59,12 +59,24 @@ internal sealed partial class ManageIqConnection : IDisposable
 
     /// <summary>Sends the call and returns its JSON (null for 204), or throws a <see cref="ManageIqException"/>.</summary>
     public async Task<JToken?> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
-        Parse(request, await SendRawAsync(request, cancellationToken));
+        Parse(request, await SendRawAsync(request, read: null, cancellationToken));
 
     /// <summary>Sends the call and reads a successful JSON answer straight into <typeparamref name="T"/> (no JSON tree).</summary>
     public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
     {
-        var outcome = await SendRawAsync(request, cancellationToken);
+        var outcome = await SendRawAsync(request, text => Json.Read<T>(text, request.Describe), cancellationToken);
+        if (outcome.Streamed is { } streamed)
+        {
+            if (streamed.Failure is not null)
+            {
+                throw streamed.Failure;
+            }
+
+            return streamed.Value is T value
+                ? value
+                : throw new ManageIqResponseException($"{request.Describe} answered {(int)outcome.Status} without a JSON body.") { StatusCode = outcome.Status, Request = request.Describe };
+        }
+
         if (string.IsNullOrWhiteSpace(outcome.Content) || !LooksLikeJson(outcome))
         {
             _ = Parse(request, outcome);
@@ -74,7 +86,8 @@ internal sealed partial class ManageIqConnection : IDisposable
         return Json.Read<T>(outcome.Content, request.Describe);
     }
 
-    private async Task<AttemptOutcome> SendRawAsync(ApiRequest request, CancellationToken cancellationToken)
+    // read: turns a successful JSON answer into a model straight from the response stream; null keeps the body as text.
+    private async Task<AttemptOutcome> SendRawAsync(ApiRequest request, Func<TextReader, object?>? read, CancellationToken cancellationToken)
     {
         var reauthenticated = false;
         var attempt = 0;
@@ -82,7 +95,7 @@ internal sealed partial class ManageIqConnection : IDisposable
         {
             var token = await TokenAsync(cancellationToken);
             var sentAt = _time.GetUtcNow();
-            var outcome = await ExecuteAsync(request, token.Value, basic: null, cancellationToken);
+            var outcome = await ExecuteAsync(request, token.Value, basic: null, read, cancellationToken);
             if (!outcome.Answered || outcome.IsRetryableStatus)
             {
                 if (request.Idempotent && attempt < _options.MaxRetries)
@@ -174,7 +187,7 @@ internal sealed partial class ManageIqConnection : IDisposable
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_credentials.User}:{_credentials.Password}"));
         for (var attempt = 0; ; attempt++)
         {
-            var outcome = await ExecuteAsync(request, token: null, basic, cancellationToken);
+            var outcome = await ExecuteAsync(request, token: null, basic, read: null, cancellationToken);
             if ((!outcome.Answered || outcome.IsRetryableStatus) && attempt < _options.MaxRetries)
             {
                 await BackOffAsync(request, outcome, attempt + 1, cancellationToken);
@@ -208,7 +221,7 @@ internal sealed partial class ManageIqConnection : IDisposable
         }
     }
 
-    private async Task<AttemptOutcome> ExecuteAsync(ApiRequest request, string? token, string? basic, CancellationToken cancellationToken)
+    private async Task<AttemptOutcome> ExecuteAsync(ApiRequest request, string? token, string? basic, Func<TextReader, object?>? read, CancellationToken cancellationToken)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(_options.RequestTimeout);
@@ -239,6 +252,12 @@ internal sealed partial class ManageIqConnection : IDisposable
             rest.AddStringBody(request.Body.ToString(Formatting.None), DataFormat.Json);
         }
 
+        StreamedBody? streamed = null;
+        if (read is not null)
+        {
+            rest.AdvancedResponseWriter = (http, sent) => StreamedResponse(http, sent, read, out streamed);
+        }
+
         Log.Sending(_logger, request.MethodName, request.Path, request.QueryText);
 
         var started = Stopwatch.GetTimestamp();
@@ -252,7 +271,62 @@ internal sealed partial class ManageIqConnection : IDisposable
         }
 
         Log.Answered(_logger, request.MethodName, "/" + request.Path, (int)response.StatusCode, elapsed);
-        return new AttemptOutcome(response.StatusCode, response.ContentType, response.Content, null, false);
+        return new AttemptOutcome(response.StatusCode, response.ContentType, response.Content, null, false, streamed);
+    }
+
+    /// <summary>
+    /// A successful JSON answer is read from the buffered response stream straight into the model, skipping
+    /// RestSharp's byte copy and page-sized string. Anything else returns null: RestSharp then reads the body
+    /// as text as usual, so errors, HTML pages and other content types take the ordinary path.
+    /// </summary>
+    private static RestResponse StreamedResponse(HttpResponseMessage http, RestRequest sent, Func<TextReader, object?> read, out StreamedBody? streamed)
+    {
+        streamed = null;
+        var contentType = http.Content.Headers.ContentType;
+        if (!http.IsSuccessStatusCode || contentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return null!; // RestSharp's documented fallback to its default reading
+        }
+
+        using (var text = new StreamReader(http.Content.ReadAsStream(), EncodingOf(contentType.CharSet), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024))
+        {
+            try
+            {
+                streamed = new StreamedBody(read(text), null);
+            }
+            catch (ManageIqResponseException e)
+            {
+                streamed = new StreamedBody(null, e);
+            }
+        }
+
+        return new RestResponse(sent)
+        {
+            StatusCode = http.StatusCode,
+            StatusDescription = http.ReasonPhrase,
+            IsSuccessStatusCode = true,
+            ResponseStatus = ResponseStatus.Completed,
+            ContentType = contentType.MediaType,
+            ContentLength = http.Content.Headers.ContentLength,
+            ResponseUri = http.RequestMessage?.RequestUri,
+        };
+    }
+
+    private static Encoding EncodingOf(string? charset)
+    {
+        if (string.IsNullOrEmpty(charset))
+        {
+            return Encoding.UTF8;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset.Trim('"'));
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8;
+        }
     }
 
     private async Task BackOffAsync(ApiRequest request, AttemptOutcome outcome, int attempt, CancellationToken cancellationToken)
