@@ -1,6 +1,7 @@
 using System.Net;
 using ManageIQ.OpenScap.ManageIq.Errors;
 using ManageIQ.OpenScap.ManageIq.Models;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ManageIQ.OpenScap.ManageIq.Tests;
 
@@ -28,6 +29,18 @@ public sealed class RetryAndErrorTests
         Assert.That(e.ContentType, Does.StartWith("text/html"));
         Assert.That(e.Message, Does.Contain("GET /api/container_images/1 failed with 503 and no ManageIQ error body").And.Contain("<h1>503"));
         Assert.That(h.Emulator.Requests.Matching("GET", "/api/container_images"), Has.Count.EqualTo(3));
+    }
+
+    [TestCase("{\"count\":1,\"resources\":[{\"id\":\"not-a-number\"}]}", "answered JSON that cannot be read as CollectionPage")]
+    [TestCase("{\"count\":1,\"resources\":[{\"id\":\"1\"", "answered JSON that cannot be read as CollectionPage")]
+    [TestCase("", "GET /api/container_images answered 200 without a JSON body.")]
+    public async Task Listing_SuccessWithUnreadableJson_ThrowsResponseError(string body, string expected)
+    {
+        await using var server = new CannedListingServer(body);
+        await using var services = ClientHarness.Build(server.BaseUri, configure: null);
+        var client = services.GetRequiredService<IManageIqClient>();
+        var e = Assert.ThrowsAsync<ManageIqResponseException>(() => ClientHarness.ToListAsync(client.GetContainerImagesAsync()));
+        Assert.That(e!.Message, Does.Contain(expected));
     }
 
     [Test]

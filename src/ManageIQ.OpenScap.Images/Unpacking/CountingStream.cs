@@ -1,40 +1,12 @@
 namespace ManageIQ.OpenScap.Images.Unpacking;
 
 /// <summary>A read-only pass-through that counts the bytes read (the compressed side of a layer).</summary>
-internal sealed class CountingStream(Stream inner) : Stream
+internal sealed class CountingStream(Stream inner) : ForwardReadStream
 {
-    public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => BytesRead;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var read = inner.Read(buffer);
         BytesRead += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -6,26 +6,8 @@ namespace ManageIQ.OpenScap.Images.Unpacking;
 /// The uncompressed side of a layer: charges every byte to the budget, checks the compression
 /// ratio against the compressed bytes consumed, and hashes the stream for the diff_id check.
 /// </summary>
-internal sealed class GuardedLayerStream(Stream decompressed, CountingStream compressed, UnpackBudget budget, IncrementalHash? hash) : Stream
+internal sealed class GuardedLayerStream(Stream decompressed, CountingStream compressed, UnpackBudget budget, IncrementalHash? hash) : ForwardReadStream
 {
-    public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => BytesRead;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var read = decompressed.Read(buffer);
@@ -55,14 +37,4 @@ internal sealed class GuardedLayerStream(Stream decompressed, CountingStream com
         {
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

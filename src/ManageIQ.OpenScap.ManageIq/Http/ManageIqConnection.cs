@@ -285,7 +285,7 @@ internal sealed partial class ManageIqConnection : IDisposable
         var contentType = http.Content.Headers.ContentType;
         if (!http.IsSuccessStatusCode || contentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            return null!; // RestSharp's documented fallback to its default reading
+            return null!; // RestSharp then reads the body itself, as for any request without a writer
         }
 
         using (var text = new StreamReader(http.Content.ReadAsStream(), EncodingOf(contentType.CharSet), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024))
