@@ -26,11 +26,10 @@ public sealed partial class ManageIqClient
         return CreateAsync<Condition>("api/conditions", ToJson(condition), cancellationToken);
     }
 
-    public async Task<Condition> EditConditionAsync(long conditionId, ConditionInput condition, CancellationToken cancellationToken = default)
+    public Task<Condition> EditConditionAsync(long conditionId, ConditionInput condition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        var request = ApiRequest.Post($"api/conditions/{Id(conditionId)}", new JObject { ["action"] = "edit", ["resource"] = ToJson(condition) });
-        return Json.To<Condition>(await _connection.SendAsync(request, cancellationToken), request.Describe);
+        return EditAsync<Condition>("conditions", conditionId, ToJson(condition), cancellationToken);
     }
 
     public Task<Policy?> FindPolicyAsync(string name, CancellationToken cancellationToken = default) =>
@@ -42,11 +41,10 @@ public sealed partial class ManageIqClient
         return CreateAsync<Policy>("api/policies", ToJson(policy), cancellationToken);
     }
 
-    public async Task<Policy> EditPolicyAsync(long policyId, PolicyInput policy, CancellationToken cancellationToken = default)
+    public Task<Policy> EditPolicyAsync(long policyId, PolicyInput policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var request = ApiRequest.Post($"api/policies/{Id(policyId)}", new JObject { ["action"] = "edit", ["resource"] = ToJson(policy) });
-        return Json.To<Policy>(await _connection.SendAsync(request, cancellationToken), request.Describe);
+        return EditAsync<Policy>("policies", policyId, ToJson(policy), cancellationToken);
     }
 
     public Task<PolicyProfile?> FindPolicyProfileAsync(string name, CancellationToken cancellationToken = default) =>

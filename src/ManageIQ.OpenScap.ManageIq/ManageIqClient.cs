@@ -72,6 +72,13 @@ public sealed partial class ManageIqClient : IManageIqClient, IDisposable
         return Json.To<T>(results.FirstOrDefault(), request.Describe);
     }
 
+    /// <summary>ManageIQ's <c>edit</c> action on one resource, answered with the edited resource.</summary>
+    private async Task<T> EditAsync<T>(string collection, long id, JObject resource, CancellationToken cancellationToken)
+    {
+        var request = ApiRequest.Post($"api/{collection}/{Id(id)}", new JObject { ["action"] = "edit", ["resource"] = resource });
+        return Json.To<T>(await _connection.SendAsync(request, cancellationToken), request.Describe);
+    }
+
     private string Href(string collection, long id) => new Uri(_connection.Root, $"api/{collection}/{Id(id)}").ToString();
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
