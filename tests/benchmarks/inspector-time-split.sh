@@ -24,18 +24,19 @@ image="$REGISTRY_HOST/bench/debian:12"
 skopeo copy --quiet --dest-tls-verify=false "oci:$layout:12" "docker://$image"
 layer_bytes=$(du -b "$reg/data" | tail -n 1 | cut -f1)
 
-# 4. The inspector, built once in Release.
-dotnet build src/ManageIQ.OpenScap.Inspector -c Release -nologo -v q -clp:ErrorsOnly
-dll=src/ManageIQ.OpenScap.Inspector/bin/Release/net10.0/ManageIQ.OpenScap.Inspector.dll
+# 4. The inspector as its container ships it (manifests/inspector/Containerfile): a self-contained ReadyToRun publish.
+dotnet publish src/ManageIQ.OpenScap.Inspector -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+  -o "$BENCH_DIR/inspector" -nologo -v q -clp:ErrorsOnly
+inspector="$BENCH_DIR/inspector/ManageIQ.OpenScap.Inspector"
 oscap_version=$(oscap --version | head -n 1)
 log "image $image ($layer_bytes bytes in the registry); $oscap_version"
 
-printf '%-4s %8s %8s %8s %8s %8s %8s %8s %8s %9s %8s\n' run wall resolve pull unpack content oscap report summary "RSS(MB)" exit
+printf '%-4s %8s %8s %8s %8s %8s %8s %8s %8s %8s %9s %8s\n' run wall resolve pull unpack content oscap report summary ready "RSS(MB)" exit
 for i in $(seq "$RUNS"); do
   work="$BENCH_DIR/run-$i"; rm -rf "$work"
   set +e
-  /usr/bin/time -f '%e %M' -o "$BENCH_DIR/time-$i.txt" dotnet "$dll" --image="$image" --scan-type=openscap \
-    --insecure-registry="127.0.0.1:$port" --work-dir="$work" --scan-results-dir="$work/results" \
+  /usr/bin/time -f '%e %M' -o "$BENCH_DIR/time-$i.txt" "$inspector" --image="$image" --scan-type=openscap \
+    --insecure-registry="http://127.0.0.1:$port" --work-dir="$work" --scan-results-dir="$work/results" \
     --openscap-html-report --cve-feed-policy=disabled --pull-policy=always > "$work.out" 2> "$work.err"
   rc=$?
   set -e
@@ -43,7 +44,7 @@ for i in $(seq "$RUNS"); do
   python3 - "$work/results/metadata.json" "$i" "$wall" "$rss" "$rc" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1])); t = m["Timings"]
-print("%-4s %8s %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %9d %8s" % (sys.argv[2], sys.argv[3], t["Resolve"], t["Pull"], t["Unpack"], t["Content"], t["Oscap"], t["Report"], t["Summary"], int(sys.argv[4]) // 1024, sys.argv[5]))
+print("%-4s %8s %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %9d %8s" % (sys.argv[2], sys.argv[3], t["Resolve"], t["Pull"], t["Unpack"], t["Content"], t["Oscap"], t["Report"], t["Summary"], t["Ready"], int(sys.argv[4]) // 1024, sys.argv[5]))
 PY
 done
 
@@ -65,9 +66,14 @@ for i in range(1, n + 1):
 mean = lambda k: sum(r[1][k] for r in rows) / n
 wall = sum(r[0] for r in rows) / n
 oscap, report = mean("Oscap"), mean("Report")
-print(f"mean wall {wall:.2f} s: resolve {mean('Resolve'):.2f}, pull {mean('Pull'):.2f}, unpack {mean('Unpack'):.2f}, "
-      f"acquire {mean('Acquire'):.2f}, content {mean('Content'):.2f}, oscap {oscap:.2f}, report {report:.2f}, summary {mean('Summary'):.2f}")
-ready = wall - report
-print(f"results ready (serve mode renders HTML afterwards): {ready:.2f} s; everything but oscap = {ready - oscap:.2f} s = {100 * (ready - oscap) / ready:.1f} % (target < 25 %)")
-print(f"including the HTML report (also oscap: xccdf generate report): everything but oscap eval = {wall - oscap:.2f} s = {100 * (wall - oscap) / wall:.1f} %")
+start = wall - mean("Total")  # process start-up and exit, outside the scanner's clock
+print(f"mean wall {wall:.2f} s: start-up+exit {start:.2f}, resolve {mean('Resolve'):.2f}, pull {mean('Pull'):.2f}, unpack {mean('Unpack'):.2f}, "
+      f"acquire {mean('Acquire'):.2f}, content {mean('Content'):.2f}, oscap eval {oscap:.2f}, oscap HTML report {report:.2f}, "
+      f"summary {mean('Summary'):.2f} (beside the HTML report)")
+other = wall - oscap - report
+print(f"whole scan (ARF, summary and HTML report, all the bridge fetches): {wall:.2f} s; oscap itself (eval + report) {oscap + report:.2f} s; "
+      f"everything but oscap = {other:.2f} s = {100 * other / wall:.1f} % (target < 25 %)")
+ready = start + mean("Ready")
+print(f"until the ARF and summary are ready (serve mode's /readyz; no HTML): {ready:.2f} s; everything but oscap eval = "
+      f"{ready - oscap:.2f} s = {100 * (ready - oscap) / ready:.1f} %")
 PY

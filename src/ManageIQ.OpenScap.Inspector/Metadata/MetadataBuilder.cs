@@ -93,7 +93,7 @@ public static class MetadataBuilder
     }
 
     private static TimingsMetadata Seconds(ScanTimings t) =>
-        new(R(t.Resolve), R(t.Pull), R(t.Unpack), R(t.Acquire), R(t.Content), R(t.Oscap), R(t.Report), R(t.Summary), R(t.Total));
+        new(R(t.Resolve), R(t.Pull), R(t.Unpack), R(t.Acquire), R(t.Content), R(t.Oscap), R(t.Report), R(t.Summary), R(t.Ready), R(t.Total));
 
     private static double R(TimeSpan span) => Math.Round(span.TotalSeconds, 3);
 }

@@ -129,11 +129,29 @@ internal sealed class ImageScanner(
             return state.Finish(ScanOutcome.ScanFailed, e.Message, progress);
         }
 
-        // 4. HTML report and summary.
-        await SummarizeAsync(request, arfPath, state, cancellationToken).ConfigureAwait(false);
+        // 4. Summary and HTML report side by side: both only read the ARF, and oscap's rendering takes longest.
+        var summarizing = SummarizeAsync(request, arfPath, state.Elapsed, cancellationToken);
+        Task<HtmlReportOutcome>? rendering = null;
         if (request.HtmlReport)
         {
-            await RenderHtmlAsync(request, arfPath, state, progress, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new ScanProgress(ScanStage.Reporting, "Rendering the HTML report"));
+            rendering = RenderHtmlReportAsync(arfPath, request.ResultsDirectory, cancellationToken);
+        }
+
+        // WhenAll, so a failure of one never leaves the other unobserved.
+        Task[] pending = rendering is null ? [summarizing] : [summarizing, rendering];
+        await Task.WhenAll(pending).ConfigureAwait(false);
+        var summary = await summarizing.ConfigureAwait(false);
+        state.Summary = summary.Summary;
+        state.SummaryPath = summary.Path;
+        state.Timings = state.Timings with { Summary = summary.Elapsed, Ready = summary.ReadyAt };
+        AddNote(state, summary.Problem);
+        if (rendering is not null)
+        {
+            var html = await rendering.ConfigureAwait(false);
+            state.HtmlPath = html.Path;
+            state.Timings = state.Timings with { Report = html.Elapsed };
+            AddNote(state, html.Problem);
         }
 
         return state.Finish(ScanOutcome.Completed, null, progress);
@@ -160,20 +178,10 @@ internal sealed class ImageScanner(
         }
     }
 
-    private async Task RenderHtmlAsync(ImageScanRequest request, string arfPath, ScanState state, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    private async Task<SummaryOutcome> SummarizeAsync(ImageScanRequest request, string arfPath, Func<TimeSpan> elapsed, CancellationToken cancellationToken)
     {
-        progress?.Report(new ScanProgress(ScanStage.Reporting, "Rendering the HTML report"));
-        var outcome = await RenderHtmlReportAsync(arfPath, request.ResultsDirectory, cancellationToken).ConfigureAwait(false);
-        state.HtmlPath = outcome.Path;
-        state.Timings = state.Timings with { Report = outcome.Elapsed };
-        if (outcome.Problem is not null)
-        {
-            state.Notes.Add(outcome.Problem);
-        }
-    }
-
-    private async Task SummarizeAsync(ImageScanRequest request, string arfPath, ScanState state, CancellationToken cancellationToken)
-    {
+        // Off the caller's thread, so the summary really runs while oscap renders the HTML.
+        await Task.Yield();
         var clock = Stopwatch.StartNew();
         try
         {
@@ -185,15 +193,12 @@ internal sealed class ImageScanner(
                 await ScapSummaryJson.SerializeAsync(output, summary, cancellationToken).ConfigureAwait(false);
             }
 
-            state.Summary = summary;
-            state.SummaryPath = summaryPath;
+            return new SummaryOutcome(summary, summaryPath, null, clock.Elapsed, elapsed());
         }
         catch (ScapFormatException e)
         {
-            state.Notes.Add("The ARF could not be summarised: " + e.Message);
+            return new SummaryOutcome(null, null, "The ARF could not be summarised: " + e.Message, clock.Elapsed, elapsed());
         }
-
-        state.Timings = state.Timings with { Summary = clock.Elapsed };
     }
 
     private static ImageAcquisitionRequest AcquisitionRequest(ImageScanRequest request) => new()
@@ -208,6 +213,14 @@ internal sealed class ImageScanner(
         InsecureRegistries = request.InsecureRegistries,
         CaFile = request.CaFile,
     };
+
+    private static void AddNote(ScanState state, string? note)
+    {
+        if (note is not null)
+        {
+            state.Notes.Add(note);
+        }
+    }
 
     private static void RecreateDirectory(string path)
     {

@@ -34,6 +34,9 @@ internal sealed class ScanState(ImageScanRequest request, Stopwatch total)
 
     public ScanTimings Timings { get; set; } = new();
 
+    /// <summary>Time since the scan started.</summary>
+    public TimeSpan Elapsed() => total.Elapsed;
+
     public ImageScanResult Finish(ScanOutcome outcome, string? error, IProgress<ScanProgress>? progress)
     {
         Timings = Timings with { Total = total.Elapsed };

@@ -25,5 +25,8 @@ public sealed record ScanTimings
     /// <summary>Reading the ARF into the summary.</summary>
     public TimeSpan Summary { get; init; }
 
+    /// <summary>From the scan's start until the ARF and the summary were written (the HTML report may still be rendering).</summary>
+    public TimeSpan Ready { get; init; }
+
     public TimeSpan Total { get; init; }
 }

@@ -122,6 +122,32 @@ public class ImageScannerTests
         Assert.That(result.ErrorMessage, Does.Contain("manifest unknown"));
     }
 
+    [Test]
+    public async Task ScanAsync_HtmlReportRequested_SummaryIsWrittenWhileTheReportRenders()
+    {
+        using var directory = new TempDirectory();
+        var root = directory.Combine("rootfs");
+        SyntheticDebianRoot.Write(root);
+        var arf = RepositoryRoot.Combine("tests", "ManageIQ.OpenScap.Scap.Tests", "Fixtures", "mini-arf.xml.gz");
+        // The report step finishes only once summary.json exists: run one after the other, it fails.
+        var oscap = FakeOscap.Write(directory,
+            "if [ \"$2\" = generate ]; then\n" +
+            "  html=''; prev=''; for a in \"$@\"; do [ \"$prev\" = --output ] && html=\"$a\"; prev=\"$a\"; done\n" +
+            "  i=0; while [ ! -s \"$(dirname \"$html\")/summary.json\" ]; do i=$((i+1)); [ $i -gt 300 ] && exit 1; sleep 0.1; done\n" +
+            "  echo '<html></html>' > \"$html\"; exit 0\n" +
+            "fi\n" +
+            $"gzip -dc '{arf}' > \"$arf\"; exit 2");
+        await using var services = ScannerServices.Build(directory, oscapExecutable: oscap, acquirer: Acquirer(root, new OsRelease { Id = "debian", VersionId = "12" }), policy: CveFeedPolicy.Disabled);
+
+        var result = await services.GetRequiredService<IImageScanner>().ScanAsync(Request(directory) with { HtmlReport = true }, null, CancellationToken.None);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Completed), result.ErrorMessage);
+        Assert.That(result.HtmlPath, Is.Not.Null, string.Join(" | ", result.Notes));
+        Assert.That(result.Summary, Is.Not.Null);
+        Assert.That(result.Timings.Ready, Is.GreaterThan(TimeSpan.Zero).And.LessThan(result.Timings.Total));
+        Assert.That(result.Timings.Report, Is.GreaterThan(TimeSpan.Zero));
+    }
+
     private static ImageScanRequest Request(TempDirectory directory) => new()
     {
         Image = Image,
