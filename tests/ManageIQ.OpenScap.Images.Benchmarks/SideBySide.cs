@@ -8,6 +8,11 @@ namespace ManageIQ.OpenScap.Images.Benchmarks;
 /// Interleaved runs (peer, library, peer, library, …) of pull + unpack of the same image from the
 /// same loopback registry, each command a process measured by GNU time: on a shared 2-core machine
 /// interleaving keeps load changes from favouring either side, and CPU time is reported beside wall time.
+/// Every run unpacks into a directory of its own, all deleted only at the end, and each side starts
+/// after a <c>sync</c>: on an ext4 file system without a journal (this machine's) the inode
+/// allocator skips, one lookup each, every free inode whose inode-table block is still dirty, so
+/// creating files soon after deleting a large tree, before writeback, costs several times more,
+/// for whichever side comes next.
 /// </summary>
 internal static class SideBySide
 {
@@ -15,6 +20,12 @@ internal static class SideBySide
     {
         var runsIndex = Array.IndexOf(args, "--runs");
         var runs = runsIndex >= 0 ? int.Parse(args[runsIndex + 1], CultureInfo.InvariantCulture) : 5;
+        var iterations = Path.Combine(BenchmarkWorkspace.Directory, "iteration");
+        if (Directory.Exists(iterations))
+        {
+            Directory.Delete(iterations, recursive: true);
+        }
+
         await using var registry = await LoopbackRegistry.StartAsync();
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"| image | tool | median wall s | median CPU s (user+sys) | peak RSS MB | runs |");
@@ -36,13 +47,13 @@ internal static class SideBySide
             var details = new List<string>();
             for (var run = 0; run <= runs; run++)
             {
-                var directory = Path.Combine(BenchmarkWorkspace.Directory, "iteration");
-                Reset(directory);
+                var directory = Path.Combine(iterations, $"{variant}-{run}");
+                Directory.CreateDirectory(directory);
+                Shell.Run("sync");
                 var (copy, _) = TimedCommand.Run("skopeo", "copy", "--quiet", "--src-tls-verify=false", "docker://" + reference, $"oci:{directory}/layout:12");
                 var (unpack, _) = TimedCommand.Run("umoci", "unpack", "--rootless", "--image", $"{directory}/layout:12", Path.Combine(directory, "bundle"));
-                Reset(directory);
+                Shell.Run("sync");
                 var (acquire, output) = TimedCommand.Run(SelfCommand()[0], [.. SelfCommand()[1..], AcquireCommand.Name, reference, Path.Combine(directory, "work"), registry.Host]);
-                Reset(directory);
                 var label = run == 0 ? "warm-up" : $"run {run}";
                 Console.WriteLine($"  {label}: skopeo {copy.Wall:F2}s + umoci {unpack.Wall:F2}s = {copy.Wall + unpack.Wall:F2}s (CPU {copy.Cpu + unpack.Cpu:F2}s) | library {acquire.Wall:F2}s (CPU {acquire.Cpu:F2}s) [{output}]");
                 if (run > 0)
@@ -57,6 +68,7 @@ internal static class SideBySide
             report.AppendLine(Row(variant, "ImageAcquirer (this library)", library));
         }
 
+        Directory.Delete(iterations, recursive: true);
         Console.WriteLine();
         Console.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(BenchmarkWorkspace.Directory, "results.md"), report.ToString());
@@ -76,15 +88,5 @@ internal static class SideBySide
     {
         var host = Environment.ProcessPath ?? "dotnet";
         return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, typeof(SideBySide).Assembly.Location] : [host];
-    }
-
-    private static void Reset(string directory)
-    {
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-
-        Directory.CreateDirectory(directory);
     }
 }

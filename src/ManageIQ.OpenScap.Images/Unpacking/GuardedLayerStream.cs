@@ -28,13 +28,4 @@ internal sealed class GuardedLayerStream(Stream decompressed, CountingStream com
         hash?.AppendData(buffer[..read]);
         return read;
     }
-
-    /// <summary>Reads what the tar reader left (end blocks, padding) so the hash covers the whole stream.</summary>
-    public void DrainToEnd()
-    {
-        Span<byte> scratch = stackalloc byte[8192];
-        while (Read(scratch) > 0)
-        {
-        }
-    }
 }

@@ -12,16 +12,26 @@ internal sealed partial class LayerUnpacker
     /// </summary>
     private string PrepareTarget(string parentRelative, string leaf, bool keepDirectory)
     {
-        var parent = EnsureDirectory(parentRelative);
-        var path = parent + "/" + leaf;
+        var path = EnsureDirectory(parentRelative) + "/" + leaf;
+        ClearName(path, keepDirectory);
+        return path;
+    }
+    /// <summary>Removes what is at <paramref name="path"/> (by lstat), except a directory when wanted; true when a directory was kept.</summary>
+    private bool ClearName(string path, bool keepDirectory)
+    {
         var kind = Probe(path);
-        if (kind == EntryKind.None || (kind == EntryKind.Directory && keepDirectory))
+        if (kind == EntryKind.None)
         {
-            return path;
+            return false;
+        }
+
+        if (kind == EntryKind.Directory && keepDirectory)
+        {
+            return true;
         }
 
         Remove(path, kind);
-        return path;
+        return false;
     }
     private string EnsureDirectory(string relative)
     {
@@ -33,6 +43,11 @@ internal sealed partial class LayerUnpacker
         if (_directoryCache.TryGetValue(relative, out var cached))
         {
             return cached;
+        }
+
+        if (TryExtendResolvedParent(relative) is { } extended)
+        {
+            return extended;
         }
 
         var resolved = ResolveInRoot(relative);
@@ -47,6 +62,34 @@ internal sealed partial class LayerUnpacker
 
         _directoryCache[relative] = resolved;
         return resolved;
+    }
+    /// <summary>
+    /// The common case of a directory not yet seen: its parent is resolved and its own name is free
+    /// or a real directory, so it resolves to parent/name with one mkdir. Anything else (a link, a
+    /// file in the way, an unresolved parent) is left to the full resolution.
+    /// </summary>
+    private string? TryExtendResolvedParent(string relative)
+    {
+        var slash = relative.LastIndexOf('/');
+        string? parent;
+        if (slash < 0)
+        {
+            parent = _root;
+        }
+        else if (!_directoryCache.TryGetValue(relative[..slash], out parent))
+        {
+            return null;
+        }
+
+        var path = parent + "/" + relative[(slash + 1)..];
+        var errno = NativeMethods.CreateDirectory(path);
+        if (errno != 0 && !(errno == NativeMethods.FileExists && Probe(path) == EntryKind.Directory))
+        {
+            return null;
+        }
+
+        _directoryCache[relative] = path;
+        return path;
     }
     private void Remove(string path, EntryKind kind)
     {

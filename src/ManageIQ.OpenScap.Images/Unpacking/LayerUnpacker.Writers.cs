@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Formats.Tar;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
+using Microsoft.Win32.SafeHandles;
 
 namespace ManageIQ.OpenScap.Images.Unpacking;
 
@@ -9,54 +10,104 @@ namespace ManageIQ.OpenScap.Images.Unpacking;
 [UnsupportedOSPlatform("windows")]
 internal sealed partial class LayerUnpacker
 {
+    /// <summary>Creates the file here, in tar order; its content, mode, time and owner go to the writer pool.</summary>
     private void WriteFile(TarEntry entry, string parentRelative, string leaf)
     {
-        _budget.EnsureRoomFor(entry.Length);
-        var path = PrepareTarget(parentRelative, leaf, keepDirectory: false);
-        var mode = (entry.Mode & PermissionBits) & ~DroppedBits;
-        using (var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None,
-            entry.Length > 4 * 1024 * 1024 ? entry.Length : 0))
-        {
-            if (entry.DataStream is { } data && entry.Length > 0)
-            {
-                CopyData(data, handle);
-            }
-
-            File.SetUnixFileMode(handle, mode);
-            File.SetLastWriteTimeUtc(handle, ClampTime(entry.ModificationTime));
-        }
-
-        FileBytes += entry.Length;
-        KeepOwner(path, entry);
-    }
-    private static void CopyData(Stream data, Microsoft.Win32.SafeHandles.SafeFileHandle handle)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
+        var run = _run!;
+        _budget.EnsureRoomFor(entry.Length, run.BytesConsumed);
+        var path = EnsureDirectory(parentRelative) + "/" + leaf;
+        var handle = CreateFile(path, entry.Name);
+        PendingFile pending;
         try
         {
-            long offset = 0;
-            int read;
-            while ((read = data.Read(buffer, 0, buffer.Length)) > 0)
+            if (entry.Length > ReserveAboveBytes)
             {
-                RandomAccess.Write(handle, buffer.AsSpan(0, read), offset);
+                NativeMethods.Reserve(handle, entry.Length, entry.Name);
+            }
+
+            var mode = (entry.Mode & PermissionBits) & ~DroppedBits;
+            pending = run.Writers.Open(handle, entry.Name, mode, ClampTime(entry.ModificationTime), entry.Uid, entry.Gid);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+
+        var offset = 0L;
+        var handedLast = false;
+        if (entry.DataStream is { } data)
+        {
+            while (offset < entry.Length)
+            {
+                var size = (int)Math.Min(FileDataWriters.PieceBytes, entry.Length - offset);
+                var buffer = ArrayPool<byte>.Shared.Rent(size);
+                int read;
+                try
+                {
+                    read = data.ReadAtLeast(buffer.AsSpan(0, size), size, throwOnEndOfStream: false);
+                }
+                catch
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    throw;
+                }
+
+                if (read == 0)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    break;
+                }
+
+                handedLast = offset + read >= entry.Length;
+                run.Writers.Write(pending, buffer, read, offset, handedLast);
                 offset += read;
             }
         }
-        finally
+
+        if (!handedLast)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            run.Writers.Write(pending, null, 0, offset, last: true);
         }
+
+        FileBytes += entry.Length;
+    }
+
+    /// <summary>
+    /// Creates a file with O_EXCL, which never follows nor reuses what is at the name. Only when
+    /// something is there is it looked at and removed (never written through): most names are new,
+    /// and they then cost one system call.
+    /// </summary>
+    private SafeFileHandle CreateFile(string path, string name)
+    {
+        var handle = NativeMethods.CreateExclusive(path, out var errno);
+        if (handle is null && errno == NativeMethods.FileExists)
+        {
+            ClearName(path, keepDirectory: false);
+            handle = NativeMethods.CreateExclusive(path, out errno);
+        }
+
+        return handle ?? throw NativeMethods.Failure("creating", name, errno);
     }
     private void WriteDirectory(TarEntry entry, string parentRelative, string leaf)
     {
-        var path = PrepareTarget(parentRelative, leaf, keepDirectory: true);
-        if (!Directory.Exists(path))
+        var path = EnsureDirectory(parentRelative) + "/" + leaf;
+        var errno = NativeMethods.CreateDirectory(path);
+        if (errno == NativeMethods.FileExists)
         {
-            Directory.CreateDirectory(path);
+            // A directory already there is kept (with its content); anything else is replaced.
+            errno = ClearName(path, keepDirectory: true) ? 0 : NativeMethods.CreateDirectory(path);
         }
 
+        if (errno != 0)
+        {
+            throw NativeMethods.Failure("creating directory", entry.Name, errno);
+        }
+
+        // A real directory (created, or found by lstat) below a resolved parent resolves to itself.
+        _directoryCache[parentRelative.Length == 0 ? leaf : parentRelative + "/" + leaf] = path;
         _directoryMetadata[path] = new DirectoryMetadata((entry.Mode & PermissionBits) & ~DroppedBits, ClampTime(entry.ModificationTime));
-        KeepOwner(path, entry);
+        _owners.Keep(path, entry.Uid, entry.Gid);
     }
     private void WriteSymbolicLink(TarEntry entry, string parentRelative, string leaf)
     {
@@ -66,9 +117,20 @@ internal sealed partial class LayerUnpacker
             throw new LayerException(ImageAcquisitionFailure.UnsafeLayer, $"symbolic link '{entry.Name}' has an empty or invalid target");
         }
 
-        var path = PrepareTarget(parentRelative, leaf, keepDirectory: false);
-        File.CreateSymbolicLink(path, target);
-        KeepOwner(path, entry);
+        var path = EnsureDirectory(parentRelative) + "/" + leaf;
+        var errno = NativeMethods.CreateSymbolicLink(path, target);
+        if (errno == NativeMethods.FileExists)
+        {
+            ClearName(path, keepDirectory: false);
+            errno = NativeMethods.CreateSymbolicLink(path, target);
+        }
+
+        if (errno != 0)
+        {
+            throw NativeMethods.Failure("creating symbolic link", entry.Name, errno);
+        }
+
+        _owners.Keep(path, entry.Uid, entry.Gid);
     }
     private void WriteHardLink(TarEntry entry, string parentRelative, string leaf)
     {
@@ -102,16 +164,9 @@ internal sealed partial class LayerUnpacker
                 throw new IOException($"link('{entry.LinkName}', '{entry.Name}') failed with errno {error}");
             }
 
-            // A file system that refuses hard links still gets the content.
+            // A file system that refuses hard links still gets the content, once it is all written.
+            _run!.Writers.WaitForAll();
             File.Copy(source, path);
-        }
-    }
-    private void KeepOwner(string path, TarEntry entry)
-    {
-        // Root inside a user namespace cannot give away unmapped ids: then keep going without owners.
-        if (_keepOwners && NativeMethods.LChown(path, entry.Uid, entry.Gid) != 0)
-        {
-            _keepOwners = false;
         }
     }
 }

@@ -16,20 +16,31 @@ internal sealed partial class LayerUnpacker
 {
     private const string WhiteoutPrefix = ".wh.";
     private const string OpaqueWhiteout = ".wh..wh..opq";
-    private const int CopyBufferBytes = 256 * 1024;
+    private const int DefaultWriterThreads = 2;
+    private const long ReserveAboveBytes = 4 * 1024 * 1024;
     private const UnixFileMode DroppedBits = UnixFileMode.SetUser | UnixFileMode.SetGroup;
     private const UnixFileMode PermissionBits = (UnixFileMode)0xFFF;
     private readonly string _root;
     private readonly UnpackBudget _budget;
-    private bool _keepOwners;
+    private readonly OwnerKeeper _owners;
+    private readonly IFileContentWriter _content;
+    private readonly int _writerThreads;
     private readonly Dictionary<string, string> _directoryCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DirectoryMetadata> _directoryMetadata = new(StringComparer.Ordinal);
+    private LayerRun? _run;
     public LayerUnpacker(string root, UnpackBudget budget, bool keepOwners)
+        : this(root, budget, keepOwners, PositionalFileWriter.Instance, DefaultWriterThreads)
+    {
+    }
+    /// <summary>As the public constructor, with the file content writer and the number of writer threads chosen (tests).</summary>
+    internal LayerUnpacker(string root, UnpackBudget budget, bool keepOwners, IFileContentWriter content, int writerThreads)
     {
         Directory.CreateDirectory(root);
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _budget = budget;
-        _keepOwners = keepOwners;
+        _owners = new OwnerKeeper(keepOwners);
+        _content = content;
+        _writerThreads = writerThreads;
     }
     /// <summary>Bytes of file content written.</summary>
     public long FileBytes { get; private set; }
@@ -37,7 +48,10 @@ internal sealed partial class LayerUnpacker
     public long SkippedEntries { get; private set; }
     /// <summary>
     /// Unpacks one layer file (tar, tar+gzip or tar+zstd). When <paramref name="diffId"/> is given,
-    /// the uncompressed stream must hash to it.
+    /// the uncompressed stream must hash to it. Three stages run at once: decompression (with the
+    /// limits and the hash) on a thread of its own, the tar entries applied in order on the calling
+    /// thread, and file content written by a small pool; all are done when this returns, and the
+    /// first error of any stage is the one thrown.
     /// </summary>
     public void Unpack(string layerPath, string? diffId, CancellationToken cancellationToken)
     {
@@ -50,23 +64,7 @@ internal sealed partial class LayerUnpacker
         using var hash = diffId is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var guarded = new GuardedLayerStream(decompressed, compressed, _budget, hash);
         var layer = new LayerState();
-        try
-        {
-            using var reader = new TarReader(guarded, leaveOpen: true);
-            while (reader.GetNextEntry(copyData: false) is { } entry)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                _budget.CountEntry();
-                Apply(entry, layer);
-            }
-
-            guarded.DrainToEnd();
-        }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or EndOfStreamException or ZstdSharp.ZstdException)
-        {
-            throw new LayerException(ImageAcquisitionFailure.UnsafeLayer, "the layer is not a valid (compressed) tar archive: " + ex.Message, ex);
-        }
-
+        RunPipeline(guarded, layer, cancellationToken);
         ApplyOpaqueWhiteouts(layer);
         if (hash is not null)
         {
@@ -97,6 +95,49 @@ internal sealed partial class LayerUnpacker
         }
 
         _directoryMetadata.Clear();
+    }
+    private void RunPipeline(GuardedLayerStream guarded, LayerState layer, CancellationToken cancellationToken)
+    {
+        using var fault = new PipelineFault(cancellationToken);
+        var bytesBefore = _budget.Bytes;
+        var pipe = new ReadAheadStream(guarded, fault);
+        var writers = new FileDataWriters(_writerThreads, _content, _owners, fault);
+        _run = new LayerRun(pipe, writers, bytesBefore);
+        try
+        {
+            using (var reader = new TarReader(pipe, leaveOpen: true))
+            {
+                while (reader.GetNextEntry(copyData: false) is { } entry)
+                {
+                    fault.Token.ThrowIfCancellationRequested();
+                    _budget.CountEntry();
+                    Apply(entry, layer);
+                }
+            }
+
+            pipe.ReadToEnd();
+            writers.Finish();
+        }
+        catch (Exception ex)
+        {
+            fault.Record(ex);
+        }
+        finally
+        {
+            // Stops and joins every thread and closes every handle, whatever happened.
+            _run = null;
+            writers.Dispose();
+            pipe.Dispose();
+        }
+
+        try
+        {
+            fault.ThrowIfFaulted();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or EndOfStreamException or ZstdSharp.ZstdException)
+        {
+            throw new LayerException(ImageAcquisitionFailure.UnsafeLayer, "the layer is not a valid (compressed) tar archive: " + ex.Message, ex);
+        }
     }
     private void Apply(TarEntry entry, LayerState layer)
     {

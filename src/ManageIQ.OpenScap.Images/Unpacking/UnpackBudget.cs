@@ -5,7 +5,7 @@ internal sealed class UnpackBudget(UnpackLimits limits)
 {
     public UnpackLimits Limits { get; } = limits;
 
-    /// <summary>Uncompressed layer bytes consumed so far.</summary>
+    /// <summary>Uncompressed layer bytes decompressed so far (by one layer's decompression thread at a time).</summary>
     public long Bytes { get; private set; }
 
     public long Entries { get; private set; }
@@ -19,10 +19,13 @@ internal sealed class UnpackBudget(UnpackLimits limits)
         }
     }
 
-    /// <summary>Fails before a file of <paramref name="size"/> bytes is written when it cannot fit.</summary>
-    public void EnsureRoomFor(long size)
+    /// <summary>
+    /// Fails before a file of <paramref name="size"/> bytes is written when it cannot fit after the
+    /// <paramref name="consumed"/> bytes the tar reader has read (decompression may be a few MiB ahead).
+    /// </summary>
+    public void EnsureRoomFor(long size, long consumed)
     {
-        if (size > Limits.MaxTotalBytes - Bytes)
+        if (size > Limits.MaxTotalBytes - consumed)
         {
             throw TotalBytesExceeded();
         }
