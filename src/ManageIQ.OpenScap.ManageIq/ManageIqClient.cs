@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using ManageIQ.OpenScap.ManageIq.Http;
 using ManageIQ.OpenScap.ManageIq.Querying;
 using Newtonsoft.Json.Linq;
-using RestSharp;
 
 namespace ManageIQ.OpenScap.ManageIq;
 
@@ -21,31 +19,6 @@ public sealed partial class ManageIqClient : IManageIqClient, IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
-
-    /// <summary>Pages a collection with offset/limit until ManageIQ's <c>links.next</c> runs out.</summary>
-    private async IAsyncEnumerable<T> PageAsync<T>(string path, IReadOnlyList<KeyValuePair<string, string>> query, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var limit = _connection.PageSize;
-        var offset = 0;
-        while (true)
-        {
-            var request = new ApiRequest(Method.Get, path, QueryBuilder.Page(query, offset, limit));
-            var page = await _connection.SendAsync<CollectionPage<T>>(request, cancellationToken);
-            var resources = page.Resources
-                ?? throw new Errors.ManageIqResponseException($"{request.Describe} answered without a resources array.") { Request = request.Describe };
-            foreach (var resource in resources)
-            {
-                yield return resource;
-            }
-
-            offset += resources.Count;
-            var total = page.SubqueryCount ?? page.Count ?? 0;
-            if (resources.Count == 0 || offset >= total || page.Links?.Next is null)
-            {
-                yield break;
-            }
-        }
-    }
 
     /// <summary>The first member of a collection with this exact name, or null.</summary>
     private async Task<T?> FindByNameAsync<T>(string collection, string name, CancellationToken cancellationToken)

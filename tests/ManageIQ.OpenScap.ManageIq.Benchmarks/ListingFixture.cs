@@ -11,23 +11,35 @@ public sealed class ListingFixture : IAsyncDisposable
     public const int Images = 50_000;
 
     private ServiceProvider? _services;
+    private ServiceProvider? _sequentialServices;
 
     public ManageIqEmulator Emulator { get; private set; } = null!;
 
     public IManageIqClient Client { get; private set; } = null!;
 
+    /// <summary>The same client with <c>ReadAhead</c> off: one page after another.</summary>
+    public IManageIqClient SequentialClient { get; private set; } = null!;
+
     public async Task StartAsync()
     {
         Emulator = await ManageIqEmulator.StartAsync(new EmulatorOptions { Seed = GeneratedSeed.Create(Providers, Images) });
+        _services = Services(readAhead: true);
+        Client = _services.GetRequiredService<IManageIqClient>();
+        _sequentialServices = Services(readAhead: false);
+        SequentialClient = _sequentialServices.GetRequiredService<IManageIqClient>();
+    }
+
+    private ServiceProvider Services(bool readAhead)
+    {
         var services = new ServiceCollection();
         services.AddManageIqClient(o =>
         {
             o.BaseUrl = Emulator.BaseUri;
             o.User = "admin";
             o.Password = "smartvm";
+            o.ReadAhead = readAhead;
         });
-        _services = services.BuildServiceProvider();
-        Client = _services.GetRequiredService<IManageIqClient>();
+        return services.BuildServiceProvider();
     }
 
     /// <summary>The bridge's way: one paged listing (at most 1000 per page).</summary>
@@ -37,6 +49,22 @@ public sealed class ListingFixture : IAsyncDisposable
         await foreach (var image in Client.GetContainerImagesAsync())
         {
             count += image.Id > 0 ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>A listing whose consumer spends <paramref name="perPage"/> on every 1000 images (storing them, say).</summary>
+    public static async Task<int> ListSlowlyAsync(IManageIqClient client, TimeSpan perPage)
+    {
+        var count = 0;
+        await foreach (var image in client.GetContainerImagesAsync())
+        {
+            count += image.Id > 0 ? 1 : 0;
+            if (count % 1000 == 0 && perPage > TimeSpan.Zero)
+            {
+                await Task.Delay(perPage);
+            }
         }
 
         return count;
@@ -60,6 +88,11 @@ public sealed class ListingFixture : IAsyncDisposable
         if (_services is not null)
         {
             await _services.DisposeAsync();
+        }
+
+        if (_sequentialServices is not null)
+        {
+            await _sequentialServices.DisposeAsync();
         }
 
         await Emulator.DisposeAsync();

@@ -18,6 +18,16 @@ public sealed class FaultsAndRecordingTests
     }
 
     [Test]
+    public async Task FaultRule_QueryContains_HitsOnlyThatPage()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        h.Emulator.Faults.Add(new Faults.FaultRule(Faults.FaultKind.Status, "GET", "/api/container_images") { Status = HttpStatusCode.InternalServerError, QueryContains = "offset=2&" });
+        Assert.That((await h.GetAsync("api/container_images?offset=0&limit=2")).Status, Is.EqualTo(200));
+        Assert.That((await h.GetAsync("api/container_images?offset=2&limit=2")).Status, Is.EqualTo(500));
+        Assert.That((await h.GetAsync("api/container_images?offset=2&limit=2")).Status, Is.EqualTo(200), "used up after one hit");
+    }
+
+    [Test]
     public async Task DropNext_ClosesConnectionWithoutHandling()
     {
         await using var h = await EmulatorHarness.StartAsync();

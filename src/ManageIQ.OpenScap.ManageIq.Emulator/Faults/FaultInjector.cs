@@ -42,11 +42,11 @@ public sealed class FaultInjector
     }
 
     /// <summary>Takes the first matching rule of one of <paramref name="kinds"/>, counting it down.</summary>
-    internal FaultRule? Take(string method, string path, params FaultKind[] kinds)
+    internal FaultRule? Take(string method, string path, string query, params FaultKind[] kinds)
     {
         lock (_gate)
         {
-            var index = _rules.FindIndex(r => kinds.Contains(r.Rule.Kind) && r.Rule.Matches(method, path));
+            var index = _rules.FindIndex(r => kinds.Contains(r.Rule.Kind) && r.Rule.Matches(method, path, query));
             if (index < 0)
             {
                 return null;

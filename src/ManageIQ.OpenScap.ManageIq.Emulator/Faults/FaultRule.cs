@@ -12,7 +12,13 @@ public sealed record FaultRule(FaultKind Kind, string? Method = null, string? Pa
 
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Text the raw query string must contain, e.g. <c>offset=1000</c> for one page of a listing (null = any).</summary>
+    public string? QueryContains { get; init; }
+
     public bool Matches(string method, string path) =>
         (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
         && (PathPrefix is null || path.StartsWith(PathPrefix, StringComparison.Ordinal));
+
+    public bool Matches(string method, string path, string query) =>
+        Matches(method, path) && (QueryContains is null || query.Contains(QueryContains, StringComparison.Ordinal));
 }

@@ -43,7 +43,7 @@ internal sealed class ApiRouter
         var body = await reader.ReadToEndAsync(http.RequestAborted);
         var auth = "none";
 
-        var before = _faults.Take(request.Method, path, FaultKind.Status, FaultKind.Delay, FaultKind.DropConnection, FaultKind.ExpireTokens);
+        var before = _faults.Take(request.Method, path, request.QueryString.Value ?? string.Empty, FaultKind.Status, FaultKind.Delay, FaultKind.DropConnection, FaultKind.ExpireTokens);
         switch (before?.Kind)
         {
             case FaultKind.DropConnection:
@@ -68,7 +68,7 @@ internal sealed class ApiRouter
             result = Dispatch(http, path, body, ref auth);
         }
 
-        if (_faults.Take(request.Method, path, FaultKind.DropAfterHandling) is not null)
+        if (_faults.Take(request.Method, path, request.QueryString.Value ?? string.Empty, FaultKind.DropAfterHandling) is not null)
         {
             Record(http, path, 0, auth, "drop-after-handling", body);
             http.Abort();

@@ -40,6 +40,12 @@ public sealed class ManageIqClientOptions
     [Range(1, 1000)]
     public int PageSize { get; set; } = 1000;
 
+    /// <summary>
+    /// Listings request the next page while the current one is read and consumed (at most one page ahead, so at
+    /// most two GETs of one listing at a time); false fetches strictly one page after another.
+    /// </summary>
+    public bool ReadAhead { get; set; } = true;
+
     /// <summary>Time-out of one HTTP attempt.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

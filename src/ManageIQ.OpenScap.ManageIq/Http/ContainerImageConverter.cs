@@ -15,7 +15,18 @@ internal sealed class ContainerImageConverter : JsonConverter<ContainerImage>
     public override void WriteJson(JsonWriter writer, ContainerImage? value, JsonSerializer serializer) =>
         throw new NotSupportedException("Container images are never sent to ManageIQ.");
 
-    public override ContainerImage? ReadJson(JsonReader reader, Type objectType, ContainerImage? existingValue, bool hasExistingValue, JsonSerializer serializer)
+    /// <summary>The member names this converter reads (for a reader's name table).</summary>
+    public static IReadOnlyList<string> PropertyNames { get; } =
+    [
+        "id", "href", "name", "tag", "digest", "image_ref", "type", "architecture", "ems_id", "container_image_registry_id",
+        "last_scan_attempt_on", "last_sync_on", "registered_on", "created_on", "deleted_on", "container_image_registry", "host", "port",
+    ];
+
+    public override ContainerImage? ReadJson(JsonReader reader, Type objectType, ContainerImage? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
+        Read(reader);
+
+    /// <summary>Reads the image the reader is positioned on (its start token) up to its end token.</summary>
+    public static ContainerImage? Read(JsonReader reader)
     {
         if (reader.TokenType == JsonToken.Null)
         {
@@ -58,6 +69,8 @@ internal sealed class ContainerImageConverter : JsonConverter<ContainerImage>
                 default: reader.Skip(); break;
             }
         }
+
+        EndOf(reader, "container image");
 
         return new ContainerImage
         {
@@ -124,7 +137,18 @@ internal sealed class ContainerImageConverter : JsonConverter<ContainerImage>
             }
         }
 
+        EndOf(reader, "registry");
+
         return new ContainerImageRegistry { Id = id, Name = name, Host = host, Port = port };
+    }
+
+    /// <summary>An object cut short (the text ran out) is an error, not a member with fewer fields.</summary>
+    private static void EndOf(JsonReader reader, string what)
+    {
+        if (reader.TokenType != JsonToken.EndObject)
+        {
+            throw new JsonSerializationException($"Unexpected end of a {what} at {reader.Path}.");
+        }
     }
 
     private static DateTimeOffset? Time(JsonReader reader) => reader.TokenType switch

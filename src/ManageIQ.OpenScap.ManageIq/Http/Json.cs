@@ -33,34 +33,8 @@ internal static class Json
         }
     }
 
-    /// <summary>Deserializes a JSON text without building a tree (collection pages are large).</summary>
-    public static T Read<T>(string json, string request)
-    {
-        using var text = new StringReader(json);
-        return Read<T>(text, request) ?? throw new ManageIqResponseException($"{request} answered JSON that cannot be read as {typeof(T).Name}: null") { Request = request };
-    }
-
-    /// <summary>
-    /// Deserializes JSON text as it arrives (a 1000-member page is never held as one string);
-    /// null when the text holds no JSON token at all.
-    /// </summary>
-    public static T? Read<T>(TextReader text, string request)
-    {
-        try
-        {
-            using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, ArrayPool = CharPool.Instance, CloseInput = false };
-            if (!reader.Read())
-            {
-                return default;
-            }
-
-            return Serializer.Deserialize<T>(reader) ?? throw new JsonSerializationException("null");
-        }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidCastException or OverflowException or ArgumentException)
-        {
-            throw new ManageIqResponseException($"{request} answered JSON that cannot be read as {typeof(T).Name}: {e.Message}", e) { Request = request };
-        }
-    }
+    /// <summary>One member of a collection, the reader positioned on its first token.</summary>
+    public static T? ReadMember<T>(JsonReader reader) => Serializer.Deserialize<T>(reader);
 
     /// <summary>The <c>results</c> array of a POST answer.</summary>
     public static JArray Results(JToken? answer, string request) =>

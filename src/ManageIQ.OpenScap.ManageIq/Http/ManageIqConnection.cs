@@ -54,6 +54,8 @@ internal sealed partial class ManageIqConnection : IDisposable
 
     public int PageSize => _options.PageSize;
 
+    public bool ReadAhead => _options.ReadAhead;
+
     /// <summary>The appliance root, e.g. <c>https://miq.example.com/</c>.</summary>
     public Uri Root => _root;
 
@@ -61,10 +63,13 @@ internal sealed partial class ManageIqConnection : IDisposable
     public async Task<JToken?> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
         Parse(request, await SendRawAsync(request, read: null, cancellationToken));
 
-    /// <summary>Sends the call and reads a successful JSON answer straight into <typeparamref name="T"/> (no JSON tree).</summary>
-    public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the call and turns a successful JSON answer into <typeparamref name="T"/> with <paramref name="read"/>,
+    /// as the body arrives; <paramref name="read"/> returns null for a body with no JSON in it.
+    /// </summary>
+    public async Task<T> SendAsync<T>(ApiRequest request, Func<TextReader, T?> read, CancellationToken cancellationToken)
     {
-        var outcome = await SendRawAsync(request, text => Json.Read<T>(text, request.Describe), cancellationToken);
+        var outcome = await SendRawAsync(request, text => read(text), cancellationToken);
         if (outcome.Streamed is { } streamed)
         {
             if (streamed.Failure is not null)
@@ -83,7 +88,8 @@ internal sealed partial class ManageIqConnection : IDisposable
             throw new ManageIqResponseException($"{request.Describe} answered {(int)outcome.Status} without a JSON body.") { StatusCode = outcome.Status, Request = request.Describe };
         }
 
-        return Json.Read<T>(outcome.Content, request.Describe);
+        using var content = new StringReader(outcome.Content);
+        return read(content) ?? throw new ManageIqResponseException($"{request.Describe} answered JSON that cannot be read as {typeof(T).Name}: null") { Request = request.Describe };
     }
 
     // read: turns a successful JSON answer into a model straight from the response stream; null keeps the body as text.
