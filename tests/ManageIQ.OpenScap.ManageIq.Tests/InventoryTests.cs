@@ -92,17 +92,6 @@ public sealed class InventoryTests
     }
 
     [Test]
-    public async Task GetContainerImagesAsync_ServerCapsPageBelowPageSize_StillListsAll()
-    {
-        await using var h = await ClientHarness.StartAsync(
-            configure: o => o.PageSize = 10,
-            emulatorOptions: new EmulatorOptions { Seed = Seeds.WithImages(1, 11), MaxResultsPerPage = 4 });
-        var images = await ClientHarness.ToListAsync(h.Client.GetContainerImagesAsync());
-        Assert.That(images.Select(i => i.Id), Is.EqualTo(Enumerable.Range(1, 11).Select(i => (long)i)));
-        Assert.That(h.Emulator.Requests.Matching("GET", "/api/container_images"), Has.Count.EqualTo(3));
-    }
-
-    [Test]
     public async Task GetContainerImageAsync_ExistingId_ReturnsImage()
     {
         await using var h = await ClientHarness.StartAsync();

@@ -10,21 +10,9 @@ namespace ManageIQ.OpenScap.Images.Tests.Unpacking;
 /// Slowed writers make "in flight" certain rather than likely.
 /// </summary>
 [CancelAfter(60_000)]
-public class LayerUnpackerPipelineTests
+public class LayerUnpackerPipelineTests : UnpackRootFixture
 {
     private const int Mebibyte = 1024 * 1024;
-    private TempDirectory _directory = null!;
-    private string _root = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _directory = new TempDirectory();
-        _root = _directory.Combine("rootfs");
-    }
-
-    [TearDown]
-    public void TearDown() => _directory.Dispose();
 
     [Test]
     public void Unpack_FileReplacedLaterInSameLayerWhileInFlight_KeepsTheLaterFile()
@@ -34,8 +22,8 @@ public class LayerUnpackerPipelineTests
 
         Unpack(layer, SlowWriter("etc/a"));
 
-        Assert.That(File.ReadAllText(Path.Combine(_root, "etc/a")), Is.EqualTo("second"));
-        Assert.That(File.GetUnixFileMode(Path.Combine(_root, "etc/a")), Is.EqualTo((UnixFileMode)0x180));
+        Assert.That(File.ReadAllText(Path.Combine(Root, "etc/a")), Is.EqualTo("second"));
+        Assert.That(File.GetUnixFileMode(Path.Combine(Root, "etc/a")), Is.EqualTo((UnixFileMode)0x180));
         AssertNoHandleOpenBelowRoot();
     }
 
@@ -48,10 +36,10 @@ public class LayerUnpackerPipelineTests
         Unpack(layer, SlowWriter("usr/bin/a"));
 
         // Digests: NUnit compares megabyte arrays element by element, slowly.
-        Assert.That(SHA256.HashData(File.ReadAllBytes(Path.Combine(_root, "usr/bin/b"))), Is.EqualTo(SHA256.HashData(content)));
-        Assert.That(SHA256.HashData(File.ReadAllBytes(Path.Combine(_root, "usr/sbin/c"))), Is.EqualTo(SHA256.HashData(content)));
-        File.AppendAllText(Path.Combine(_root, "usr/bin/a"), "+");
-        Assert.That(new FileInfo(Path.Combine(_root, "usr/sbin/c")).Length, Is.EqualTo(content.Length + 1), "one inode");
+        Assert.That(SHA256.HashData(File.ReadAllBytes(Path.Combine(Root, "usr/bin/b"))), Is.EqualTo(SHA256.HashData(content)));
+        Assert.That(SHA256.HashData(File.ReadAllBytes(Path.Combine(Root, "usr/sbin/c"))), Is.EqualTo(SHA256.HashData(content)));
+        File.AppendAllText(Path.Combine(Root, "usr/bin/a"), "+");
+        Assert.That(new FileInfo(Path.Combine(Root, "usr/sbin/c")).Length, Is.EqualTo(content.Length + 1), "one inode");
     }
 
     [Test]
@@ -61,8 +49,8 @@ public class LayerUnpackerPipelineTests
 
         var unpacker = Unpack(layer, SlowWriter("var/cache/big"));
 
-        Assert.That(Directory.Exists(Path.Combine(_root, "var/cache")), Is.False);
-        Assert.That(File.ReadAllText(Path.Combine(_root, "var/keep")), Is.EqualTo("k"));
+        Assert.That(Directory.Exists(Path.Combine(Root, "var/cache")), Is.False);
+        Assert.That(File.ReadAllText(Path.Combine(Root, "var/keep")), Is.EqualTo("k"));
         Assert.That(unpacker.FileBytes, Is.EqualTo(2 * Mebibyte + 1));
         AssertNoHandleOpenBelowRoot();
     }
@@ -74,7 +62,7 @@ public class LayerUnpackerPipelineTests
 
         Unpack(layer, SlowWriter("opt/x"));
 
-        Assert.That(File.ReadAllText(Path.Combine(_root, "opt/x/inner")), Is.EqualTo("i"));
+        Assert.That(File.ReadAllText(Path.Combine(Root, "opt/x/inner")), Is.EqualTo("i"));
     }
 
     [Test]
@@ -95,7 +83,7 @@ public class LayerUnpackerPipelineTests
         });
         var unpacker = NewUnpacker(writer);
 
-        var ex = Assert.Throws<IOException>(() => unpacker.Unpack(LayerFiles.Write(_directory, layer), null, CancellationToken.None));
+        var ex = Assert.Throws<IOException>(() => unpacker.Unpack(LayerFiles.Write(Scratch, layer), null, CancellationToken.None));
 
         Assert.That(ex!.Message, Is.EqualTo("writing 'data/f20' failed: No space left on device"));
         Assert.That(writer.Writes, Is.LessThan(50), "the other stages stopped");
@@ -122,7 +110,7 @@ public class LayerUnpackerPipelineTests
             Thread.Sleep(20);
         });
         var unpacker = NewUnpacker(writer);
-        var path = LayerFiles.Write(_directory, layer);
+        var path = LayerFiles.Write(Scratch, layer);
         var started = System.Diagnostics.Stopwatch.StartNew();
 
         Assert.That(() => unpacker.Unpack(path, null, cancellation.Token), Throws.InstanceOf<OperationCanceledException>());
@@ -147,15 +135,15 @@ public class LayerUnpackerPipelineTests
             }
         }));
 
-        unpacker.Unpack(LayerFiles.Write(_directory, built), built.DiffId, CancellationToken.None);
+        unpacker.Unpack(LayerFiles.Write(Scratch, built), built.DiffId, CancellationToken.None);
         unpacker.Complete();
 
-        var written = File.ReadAllBytes(Path.Combine(_root, "srv/blob"));
+        var written = File.ReadAllBytes(Path.Combine(Root, "srv/blob"));
         Assert.That(SHA256.HashData(written), Is.EqualTo(SHA256.HashData(content)));
         Assert.That(written, Has.Length.EqualTo(content.Length));
         Assert.That(offsets.Order(), Is.EqualTo(new long[] { 0, Mebibyte, 2 * Mebibyte, 3 * Mebibyte, 4 * Mebibyte, 5 * Mebibyte }), "1 MiB pieces");
-        Assert.That(File.GetUnixFileMode(Path.Combine(_root, "srv/blob")), Is.EqualTo((UnixFileMode)0x1A4));
-        Assert.That(File.ReadAllText(Path.Combine(_root, "srv/after")), Is.EqualTo("a"));
+        Assert.That(File.GetUnixFileMode(Path.Combine(Root, "srv/blob")), Is.EqualTo((UnixFileMode)0x1A4));
+        Assert.That(File.ReadAllText(Path.Combine(Root, "srv/after")), Is.EqualTo("a"));
     }
 
     [Test]
@@ -167,15 +155,15 @@ public class LayerUnpackerPipelineTests
 
         // TestLayer stamps every entry 2024-01-01; a write after futimens would leave "now".
         var expected = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        Assert.That(File.GetLastWriteTimeUtc(Path.Combine(_root, "etc/big")), Is.EqualTo(expected));
-        Assert.That(File.GetLastWriteTimeUtc(Path.Combine(_root, "etc/small")), Is.EqualTo(expected));
+        Assert.That(File.GetLastWriteTimeUtc(Path.Combine(Root, "etc/big")), Is.EqualTo(expected));
+        Assert.That(File.GetLastWriteTimeUtc(Path.Combine(Root, "etc/small")), Is.EqualTo(expected));
     }
 
     [Test]
     public void Unpack_TruncatedCompressedStream_ThrowsInvalidArchive()
     {
         var built = BuiltLayer.Build(new TestLayer().File("etc/a", RandomBytes(2 * Mebibyte, 7)), TestLayerCompression.Gzip, TestManifestFormat.Oci);
-        var path = _directory.Combine("truncated");
+        var path = Scratch.Combine("truncated");
         File.WriteAllBytes(path, built.Blob[..(built.Blob.Length / 2)]);
         var unpacker = NewUnpacker(PositionalFileWriter.Instance);
 
@@ -203,13 +191,13 @@ public class LayerUnpackerPipelineTests
     }
 
     private LayerUnpacker NewUnpacker(IFileContentWriter writer) =>
-        new(_root, new UnpackBudget(UnpackLimits.Default), keepOwners: false, writer, writerThreads: 2);
+        new(Root, new UnpackBudget(UnpackLimits.Default), keepOwners: false, writer, writerThreads: 2);
 
     private LayerUnpacker Unpack(TestLayer layer, IFileContentWriter writer)
     {
         var built = BuiltLayer.Build(layer, TestLayerCompression.Gzip, TestManifestFormat.Oci);
         var unpacker = NewUnpacker(writer);
-        unpacker.Unpack(LayerFiles.Write(_directory, built), built.DiffId, CancellationToken.None);
+        unpacker.Unpack(LayerFiles.Write(Scratch, built), built.DiffId, CancellationToken.None);
         unpacker.Complete();
         return unpacker;
     }
@@ -222,7 +210,7 @@ public class LayerUnpackerPipelineTests
         {
             try
             {
-                if (new FileInfo(fd).LinkTarget is { } target && target.StartsWith(_root, StringComparison.Ordinal))
+                if (new FileInfo(fd).LinkTarget is { } target && target.StartsWith(Root, StringComparison.Ordinal))
                 {
                     open.Add(target);
                 }

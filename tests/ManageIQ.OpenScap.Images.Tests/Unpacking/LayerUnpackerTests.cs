@@ -3,21 +3,8 @@ using ManageIQ.OpenScap.Testing;
 
 namespace ManageIQ.OpenScap.Images.Tests.Unpacking;
 
-public class LayerUnpackerTests
+public class LayerUnpackerTests : UnpackRootFixture
 {
-    private TempDirectory _directory = null!;
-    private string _root = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _directory = new TempDirectory();
-        _root = _directory.Combine("rootfs");
-    }
-
-    [TearDown]
-    public void TearDown() => _directory.Dispose();
-
     [TestCase(TestLayerCompression.None)]
     [TestCase(TestLayerCompression.Gzip)]
     [TestCase(TestLayerCompression.Zstd)]
@@ -27,8 +14,8 @@ public class LayerUnpackerTests
 
         Unpack(layer);
 
-        Assert.That(File.ReadAllText(Path.Combine(_root, "etc/hostname")), Is.EqualTo("box\n"));
-        Assert.That(File.GetUnixFileMode(Path.Combine(_root, "usr/bin/tool")), Is.EqualTo((UnixFileMode)0x1ED));
+        Assert.That(File.ReadAllText(Path.Combine(Root, "etc/hostname")), Is.EqualTo("box\n"));
+        Assert.That(File.GetUnixFileMode(Path.Combine(Root, "usr/bin/tool")), Is.EqualTo((UnixFileMode)0x1ED));
     }
 
     [Test]
@@ -37,7 +24,7 @@ public class LayerUnpackerTests
         var layer = BuiltLayer.Build(new TestLayer().File("a", "a"), TestLayerCompression.Gzip, TestManifestFormat.Oci);
         var unpacker = NewUnpacker();
 
-        var ex = Assert.Throws<LayerException>(() => unpacker.Unpack(LayerFiles.Write(_directory, layer), "sha256:" + new string('0', 64), CancellationToken.None));
+        var ex = Assert.Throws<LayerException>(() => unpacker.Unpack(LayerFiles.Write(Scratch, layer), "sha256:" + new string('0', 64), CancellationToken.None));
 
         Assert.That(ex!.Failure, Is.EqualTo(ImageAcquisitionFailure.DigestMismatch));
         Assert.That(ex.Message, Does.Contain("diff_id"));
@@ -50,11 +37,11 @@ public class LayerUnpackerTests
             BuiltLayer.Build(new TestLayer().File("etc/issue.net", "x").File("etc/keep", "k").File("var/cache/apt/a", "a").File("var/cache/apt/sub/b", "b"), TestLayerCompression.Gzip, TestManifestFormat.Oci),
             BuiltLayer.Build(new TestLayer().Whiteout("etc/issue.net").Whiteout("var/cache/apt").File("etc/layer2", "2"), TestLayerCompression.Gzip, TestManifestFormat.Oci));
 
-        Assert.That(File.Exists(Path.Combine(_root, "etc/issue.net")), Is.False);
-        Assert.That(Directory.Exists(Path.Combine(_root, "var/cache/apt")), Is.False);
-        Assert.That(File.Exists(Path.Combine(_root, "etc/keep")), Is.True);
-        Assert.That(File.Exists(Path.Combine(_root, "etc/layer2")), Is.True);
-        Assert.That(Directory.EnumerateFileSystemEntries(_root, ".wh.*", SearchOption.AllDirectories), Is.Empty);
+        Assert.That(File.Exists(Path.Combine(Root, "etc/issue.net")), Is.False);
+        Assert.That(Directory.Exists(Path.Combine(Root, "var/cache/apt")), Is.False);
+        Assert.That(File.Exists(Path.Combine(Root, "etc/keep")), Is.True);
+        Assert.That(File.Exists(Path.Combine(Root, "etc/layer2")), Is.True);
+        Assert.That(Directory.EnumerateFileSystemEntries(Root, ".wh.*", SearchOption.AllDirectories), Is.Empty);
     }
 
     [Test]
@@ -65,10 +52,10 @@ public class LayerUnpackerTests
             // The new entries come before the marker: order inside a layer must not matter.
             BuiltLayer.Build(new TestLayer().File("opt/app/sub/new", "n").File("opt/app/top", "t").OpaqueWhiteout("opt/app"), TestLayerCompression.Gzip, TestManifestFormat.Oci));
 
-        var remaining = Directory.EnumerateFileSystemEntries(Path.Combine(_root, "opt/app"), "*", SearchOption.AllDirectories)
-            .Select(p => Path.GetRelativePath(_root, p)).Order();
+        var remaining = Directory.EnumerateFileSystemEntries(Path.Combine(Root, "opt/app"), "*", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(Root, p)).Order();
         Assert.That(string.Join(' ', remaining), Is.EqualTo("opt/app/sub opt/app/sub/new opt/app/top"));
-        Assert.That(File.Exists(Path.Combine(_root, "opt/other")), Is.True);
+        Assert.That(File.Exists(Path.Combine(Root, "opt/other")), Is.True);
     }
 
     [Test]
@@ -80,20 +67,20 @@ public class LayerUnpackerTests
             BuiltLayer.Build(new TestLayer().Directory("ro", readOnlyDirectory).File("ro/inside", "i").File("usr/bin/su", "su", setuid).File("etc/shadow", "s", (UnixFileMode)0x1A0), TestLayerCompression.Gzip, TestManifestFormat.Oci),
             BuiltLayer.Build(new TestLayer().File("ro/second", "2"), TestLayerCompression.Gzip, TestManifestFormat.Oci));
 
-        Assert.That(File.GetUnixFileMode(Path.Combine(_root, "usr/bin/su")), Is.EqualTo((UnixFileMode)0x1ED));
-        Assert.That(File.GetUnixFileMode(Path.Combine(_root, "etc/shadow")), Is.EqualTo((UnixFileMode)0x1A0));
-        Assert.That(File.GetUnixFileMode(Path.Combine(_root, "ro")), Is.EqualTo(readOnlyDirectory));
-        Assert.That(File.Exists(Path.Combine(_root, "ro/second")), Is.True);
+        Assert.That(File.GetUnixFileMode(Path.Combine(Root, "usr/bin/su")), Is.EqualTo((UnixFileMode)0x1ED));
+        Assert.That(File.GetUnixFileMode(Path.Combine(Root, "etc/shadow")), Is.EqualTo((UnixFileMode)0x1A0));
+        Assert.That(File.GetUnixFileMode(Path.Combine(Root, "ro")), Is.EqualTo(readOnlyDirectory));
+        Assert.That(File.Exists(Path.Combine(Root, "ro/second")), Is.True);
     }
 
     [Test]
     public void Unpack_DeviceNodesAndFifos_AreSkipped()
     {
         var unpacker = NewUnpacker();
-        unpacker.Unpack(LayerFiles.Write(_directory, new TestLayer().CharacterDevice("dev/null").Fifo("run/fifo").File("etc/a", "a")), null, CancellationToken.None);
+        unpacker.Unpack(LayerFiles.Write(Scratch, new TestLayer().CharacterDevice("dev/null").Fifo("run/fifo").File("etc/a", "a")), null, CancellationToken.None);
 
-        Assert.That(File.Exists(Path.Combine(_root, "dev/null")), Is.False);
-        Assert.That(File.Exists(Path.Combine(_root, "run/fifo")), Is.False);
+        Assert.That(File.Exists(Path.Combine(Root, "dev/null")), Is.False);
+        Assert.That(File.Exists(Path.Combine(Root, "run/fifo")), Is.False);
         Assert.That(unpacker.SkippedEntries, Is.EqualTo(2));
     }
 
@@ -102,8 +89,8 @@ public class LayerUnpackerTests
     {
         Unpack(BuiltLayer.Build(new TestLayer().File("usr/bin/a", "same").HardLink("usr/bin/b", "usr/bin/a"), TestLayerCompression.Gzip, TestManifestFormat.Oci));
 
-        File.AppendAllText(Path.Combine(_root, "usr/bin/a"), "+");
-        Assert.That(File.ReadAllText(Path.Combine(_root, "usr/bin/b")), Is.EqualTo("same+"));
+        File.AppendAllText(Path.Combine(Root, "usr/bin/a"), "+");
+        Assert.That(File.ReadAllText(Path.Combine(Root, "usr/bin/b")), Is.EqualTo("same+"));
     }
 
     [Test]
@@ -111,7 +98,7 @@ public class LayerUnpackerTests
     {
         Unpack(BuiltLayer.Build(new TestLayer().File("etc/a", "content").HardLink("etc/a", "etc/a"), TestLayerCompression.Gzip, TestManifestFormat.Oci));
 
-        Assert.That(File.ReadAllText(Path.Combine(_root, "etc/a")), Is.EqualTo("content"));
+        Assert.That(File.ReadAllText(Path.Combine(Root, "etc/a")), Is.EqualTo("content"));
     }
 
     [Test]
@@ -119,9 +106,9 @@ public class LayerUnpackerTests
     {
         Unpack(BuiltLayer.Build(new TestLayer().File("usr/lib/os-release", "ID=debian\n").Symlink("etc/os-release", "../usr/lib/os-release").Symlink("bin", "usr/bin").Symlink("etc/mtab", "/proc/self/mounts"), TestLayerCompression.Gzip, TestManifestFormat.Oci));
 
-        Assert.That(new FileInfo(Path.Combine(_root, "etc/os-release")).LinkTarget, Is.EqualTo("../usr/lib/os-release"));
-        Assert.That(new FileInfo(Path.Combine(_root, "etc/mtab")).LinkTarget, Is.EqualTo("/proc/self/mounts"));
-        Assert.That(new FileInfo(Path.Combine(_root, "bin")).LinkTarget, Is.EqualTo("usr/bin"));
+        Assert.That(new FileInfo(Path.Combine(Root, "etc/os-release")).LinkTarget, Is.EqualTo("../usr/lib/os-release"));
+        Assert.That(new FileInfo(Path.Combine(Root, "etc/mtab")).LinkTarget, Is.EqualTo("/proc/self/mounts"));
+        Assert.That(new FileInfo(Path.Combine(Root, "bin")).LinkTarget, Is.EqualTo("usr/bin"));
     }
 
     [Test]
@@ -131,8 +118,8 @@ public class LayerUnpackerTests
             BuiltLayer.Build(new TestLayer().File("x/inner", "i").File("y", "file"), TestLayerCompression.Gzip, TestManifestFormat.Oci),
             BuiltLayer.Build(new TestLayer().File("x", "now a file").Directory("y").File("y/z", "z"), TestLayerCompression.Gzip, TestManifestFormat.Oci));
 
-        Assert.That(File.ReadAllText(Path.Combine(_root, "x")), Is.EqualTo("now a file"));
-        Assert.That(File.ReadAllText(Path.Combine(_root, "y/z")), Is.EqualTo("z"));
+        Assert.That(File.ReadAllText(Path.Combine(Root, "x")), Is.EqualTo("now a file"));
+        Assert.That(File.ReadAllText(Path.Combine(Root, "y/z")), Is.EqualTo("z"));
     }
 
     [Test]
@@ -141,7 +128,7 @@ public class LayerUnpackerTests
         Assume.That(Environment.IsPrivilegedProcess, "ownership is kept only when running as root");
         Unpack(BuiltLayer.Build(new TestLayer().File("home/u/f", "f", TestLayer.FileMode, 1234, 4321), TestLayerCompression.Gzip, TestManifestFormat.Oci));
 
-        var stat = RunStat(Path.Combine(_root, "home/u/f"));
+        var stat = RunStat(Path.Combine(Root, "home/u/f"));
         Assert.That(stat, Is.EqualTo("1234:4321"));
     }
 
@@ -154,21 +141,21 @@ public class LayerUnpackerTests
             layer.File($"f{i}", "x");
         }
 
-        var unpacker = new LayerUnpacker(_root, new UnpackBudget(new UnpackLimits { MaxEntries = 10 }), false);
-        var ex = Assert.Throws<LayerException>(() => unpacker.Unpack(LayerFiles.Write(_directory, layer), null, CancellationToken.None));
+        var unpacker = new LayerUnpacker(Root, new UnpackBudget(new UnpackLimits { MaxEntries = 10 }), false);
+        var ex = Assert.Throws<LayerException>(() => unpacker.Unpack(LayerFiles.Write(Scratch, layer), null, CancellationToken.None));
 
         Assert.That(ex!.Failure, Is.EqualTo(ImageAcquisitionFailure.LimitExceeded));
         Assert.That(ex.Message, Does.Contain("MaxEntries"));
     }
 
-    private LayerUnpacker NewUnpacker() => new(_root, new UnpackBudget(UnpackLimits.Default), Environment.IsPrivilegedProcess);
+    private LayerUnpacker NewUnpacker() => new(Root, new UnpackBudget(UnpackLimits.Default), Environment.IsPrivilegedProcess);
 
     private void Unpack(params BuiltLayer[] layers)
     {
         var unpacker = NewUnpacker();
         foreach (var layer in layers)
         {
-            unpacker.Unpack(LayerFiles.Write(_directory, layer), layer.DiffId, CancellationToken.None);
+            unpacker.Unpack(LayerFiles.Write(Scratch, layer), layer.DiffId, CancellationToken.None);
         }
 
         unpacker.Complete();
