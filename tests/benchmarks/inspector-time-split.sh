@@ -4,17 +4,24 @@
 # layer with umoci, pushed with skopeo to Debian's docker-registry on 127.0.0.1, then scanned RUNS times by
 # the inspector (one-shot mode, SSG Debian 12 "standard" profile, HTML report on, fresh pull each run).
 # Needs root (mmdebstrap) and the packages of tests/setup.sh. Usage: tests/benchmarks/inspector-time-split.sh
+# SCRATCH=disk (default) unpacks on the disk under BENCH_DIR, as a scanning pod's emptyDir on the node's disk;
+# SCRATCH=memory unpacks in /dev/shm (tmpfs), as the pod's emptyDir with Pod:ScratchMedium=Memory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-3}
 BENCH_DIR=${BENCH_DIR:-/var/tmp/miq-inspector-bench}
 log() { printf 'bench: %s\n' "$*" >&2; }
-mkdir -p "$BENCH_DIR"
+case ${SCRATCH:-disk} in
+  disk) WORK_ROOT=$BENCH_DIR ;;
+  memory) WORK_ROOT=/dev/shm/miq-inspector-bench ;;
+  *) echo "SCRATCH must be disk or memory" >&2; exit 2 ;;
+esac
+mkdir -p "$BENCH_DIR" "$WORK_ROOT"
 # Trees of an earlier run are deleted first. The first unpack after that is often 2-4 times slower (ext4
 # allocating inodes among freshly freed ones whose metadata blocks must be read back; GNU tar pays it too),
 # so one unmeasured warm-up scan (WARMUP=1) runs before the measured ones. See the README's Performance section.
 WARMUP=${WARMUP:-1}
-rm -rf "$BENCH_DIR"/run-* "$BENCH_DIR/tar-floor"
+rm -rf "$WORK_ROOT"/run-* "$WORK_ROOT/tar-floor"
 sync
 
 # 1-3. The image, and a registry of our own on loopback.
@@ -40,7 +47,7 @@ log "image $image ($layer_bytes bytes in the registry); $oscap_version"
 log "run 0 is the unmeasured warm-up"
 printf '%-4s %8s %8s %8s %8s %8s %8s %8s %8s %8s %9s %8s\n' run wall resolve pull unpack content oscap report summary ready "RSS(MB)" exit
 for i in $(seq $((1 - WARMUP)) "$RUNS"); do
-  work="$BENCH_DIR/run-$i"
+  work="$WORK_ROOT/run-$i"
   set +e
   /usr/bin/time -f '%e %M' -o "$BENCH_DIR/time-$i.txt" "$inspector" --image="$image" --scan-type=openscap \
     --insecure-registry="http://127.0.0.1:$port" --work-dir="$work" --scan-results-dir="$work/results" \
@@ -57,16 +64,16 @@ done
 
 # Floor for comparison, same run: GNU tar extracting the same layer blob (no checks, no limits).
 blob=$(find "$reg/data/docker/registry/v2/blobs" -name data -size +1M | head -n 1)
-mkdir -p "$BENCH_DIR/tar-floor"; sync
-/usr/bin/time -f '%e' -o "$BENCH_DIR/tar-time.txt" tar -xzf "$blob" -C "$BENCH_DIR/tar-floor" --numeric-owner 2>/dev/null || true
+mkdir -p "$WORK_ROOT/tar-floor"; sync
+/usr/bin/time -f '%e' -o "$BENCH_DIR/tar-time.txt" tar -xzf "$blob" -C "$WORK_ROOT/tar-floor" --numeric-owner 2>/dev/null || true
 log "tar -xzf of the same layer: $(cat "$BENCH_DIR/tar-time.txt") s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$BENCH_DIR" "$RUNS" <<'PY'
+python3 - "$BENCH_DIR" "$RUNS" "$WORK_ROOT" <<'PY'
 import json, sys
-d, n = sys.argv[1], int(sys.argv[2])
+d, n, w = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 rows = []
 for i in range(1, n + 1):
-    t = json.load(open(f"{d}/run-{i}/results/metadata.json"))["Timings"]
+    t = json.load(open(f"{w}/run-{i}/results/metadata.json"))["Timings"]
     wall = float(open(f"{d}/time-{i}.txt").read().split()[0])
     rows.append((wall, t))
 mean = lambda k: sum(r[1][k] for r in rows) / n
@@ -83,3 +90,5 @@ ready = start + mean("Ready")
 print(f"until the ARF and summary are ready (serve mode's /readyz; no HTML): {ready:.2f} s; everything but oscap eval = "
       f"{ready - oscap:.2f} s = {100 * (ready - oscap) / ready:.1f} %")
 PY
+# tmpfs is memory: give it back.
+if [ "$WORK_ROOT" != "$BENCH_DIR" ]; then rm -rf "$WORK_ROOT"; fi

@@ -76,6 +76,7 @@ public sealed class KubernetesScanningOptionsValidator : IValidateOptions<Kubern
         RequireQuantity(errors, $"{prefix}:MemoryRequest", pod.MemoryRequest);
         RequireQuantity(errors, $"{prefix}:MemoryLimit", pod.MemoryLimit);
         RequireQuantity(errors, $"{prefix}:ScratchSizeLimit", pod.ScratchSizeLimit);
+        CheckScratchMedium(errors, prefix, pod);
         if (pod.CveUrl is { IsAbsoluteUri: false })
         {
             errors.Add($"{prefix}:CveUrl must be an absolute URL.");
@@ -111,13 +112,38 @@ public sealed class KubernetesScanningOptionsValidator : IValidateOptions<Kubern
         }
     }
 
-    private static void RequireQuantity(List<string> errors, string key, string value)
+    private static void CheckScratchMedium(List<string> errors, string prefix, ScanPodOptions pod)
+    {
+        if (pod.ScratchMedium is not ("" or ScanPodOptions.MemoryMedium))
+        {
+            errors.Add($"{prefix}:ScratchMedium '{pod.ScratchMedium}' is not empty (the node's disk) or Memory.");
+            return;
+        }
+
+        // On tmpfs the unpacked image is memory: a limit that cannot hold it gets the pod OOMKilled mid-scan.
+        if (pod.ScratchMedium == ScanPodOptions.MemoryMedium
+            && TryQuantity(pod.MemoryLimit) is { } memory && TryQuantity(pod.ScratchSizeLimit) is { } scratch
+            && memory < scratch + ScanPodOptions.OscapWorkingSetBytes)
+        {
+            errors.Add($"{prefix}:MemoryLimit '{pod.MemoryLimit}' must exceed ScratchSizeLimit '{pod.ScratchSizeLimit}' by at least 1Gi when ScratchMedium is Memory (the unpacked image lives in memory, beside oscap).");
+        }
+    }
+
+    private static decimal? TryQuantity(string value)
     {
         try
         {
-            _ = new ResourceQuantity(value).ToDecimal();
+            return new ResourceQuantity(value).ToDecimal();
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException or NullReferenceException)
+        {
+            return null;
+        }
+    }
+
+    private static void RequireQuantity(List<string> errors, string key, string value)
+    {
+        if (TryQuantity(value) is null)
         {
             errors.Add($"{key} '{value}' is not a Kubernetes quantity (e.g. 500m, 2Gi).");
         }

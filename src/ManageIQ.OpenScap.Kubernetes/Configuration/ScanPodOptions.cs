@@ -3,6 +3,12 @@ namespace ManageIQ.OpenScap.Kubernetes.Configuration;
 /// <summary>The scanning pod: inspector image, limits, time limits and scheduling.</summary>
 public sealed class ScanPodOptions
 {
+    /// <summary>The <see cref="ScratchMedium"/> for tmpfs.</summary>
+    public const string MemoryMedium = "Memory";
+
+    /// <summary>What a <see cref="MemoryMedium"/> scratch must leave to oscap under the memory limit (1Gi).</summary>
+    public const decimal OscapWorkingSetBytes = 1024m * 1024 * 1024;
+
     public string InspectorRegistry { get; set; } = "quay.io";
 
     public string InspectorRepository { get; set; } = "manageiq/openscap-inspector";
@@ -28,6 +34,13 @@ public sealed class ScanPodOptions
 
     /// <summary>Size limit of the emptyDir the image is unpacked into (also its ephemeral-storage request).</summary>
     public string ScratchSizeLimit { get; set; } = "8Gi";
+
+    /// <summary>
+    /// Where the emptyDir lives: empty for the node's disk, or <c>Memory</c> for tmpfs. tmpfs unpacks faster and
+    /// leaves the node's disk alone, but its files count toward the pod's memory, so <see cref="MemoryLimit"/>
+    /// must hold <see cref="ScratchSizeLimit"/> plus oscap's own working set.
+    /// </summary>
+    public string ScratchMedium { get; set; } = "";
 
     /// <summary>
     /// The numeric user (and fsGroup) the inspector runs as; the inspector image's own user is 10001. Leave it

@@ -75,13 +75,13 @@ public static class ScanPodBuilder
             {
                 ["cpu"] = new(options.CpuRequest),
                 ["memory"] = new(options.MemoryRequest),
-                ["ephemeral-storage"] = new(options.ScratchSizeLimit),
+                ["ephemeral-storage"] = EphemeralStorage(options),
             },
             Limits = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal)
             {
                 ["cpu"] = new(options.CpuLimit),
                 ["memory"] = new(options.MemoryLimit),
-                ["ephemeral-storage"] = new(options.ScratchSizeLimit),
+                ["ephemeral-storage"] = EphemeralStorage(options),
             },
         },
         SecurityContext = new V1SecurityContext
@@ -137,6 +137,10 @@ public static class ScanPodBuilder
         return variables.Count == 0 ? null : variables;
     }
 
+    // On tmpfs the scratch is memory, not disk: the node's disk then holds only the container's logs.
+    private static ResourceQuantity EphemeralStorage(ScanPodOptions options) =>
+        new(options.ScratchMedium == ScanPodOptions.MemoryMedium ? "256Mi" : options.ScratchSizeLimit);
+
     private static List<V1VolumeMount> VolumeMounts(ScanPodSpec spec)
     {
         var mounts = new List<V1VolumeMount> { new() { MountPath = ScanPodMetadata.ScratchPath, Name = ScanPodMetadata.ScratchVolume } };
@@ -148,7 +152,11 @@ public static class ScanPodBuilder
     {
         var volumes = new List<V1Volume>
         {
-            new() { Name = ScanPodMetadata.ScratchVolume, EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = new ResourceQuantity(options.ScratchSizeLimit) } },
+            new()
+            {
+                Name = ScanPodMetadata.ScratchVolume,
+                EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = new ResourceQuantity(options.ScratchSizeLimit), Medium = options.ScratchMedium.Length == 0 ? null : options.ScratchMedium },
+            },
         };
         volumes.AddRange(spec.PullSecrets.Select((s, i) => new V1Volume
         {

@@ -17,6 +17,7 @@ public sealed class KubernetesScanningOptionsTests : ScanHarnessFixture
     [TestCase("Kubernetes:Clusters:0:Mode", "Kubeconfig", "KubeconfigPath")]
     [TestCase("Kubernetes:OwnerId", "Not A Label", "OwnerId")]
     [TestCase("Kubernetes:Clusters:0:Mode", "InCluster", "does not run in a pod")]
+    [TestCase("Kubernetes:Pod:ScratchMedium", "HugePages", "ScratchMedium 'HugePages'")]
     public async Task Options_WrongSetting_FailsAtStartNamingTheSetting(string key, string value, string named)
     {
         Harness.Settings[key] = value;
@@ -25,6 +26,26 @@ public sealed class KubernetesScanningOptionsTests : ScanHarnessFixture
         Assert.That(
             () => process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value,
             Throws.TypeOf<OptionsValidationException>().With.Message.Contains(named));
+    }
+
+    [TestCase("8Gi", "2Gi", false)]
+    [TestCase("2Gi", "3Gi", true)]
+    public async Task Options_MemoryScratch_NeedsAMemoryLimitAboveIt(string scratch, string memoryLimit, bool valid)
+    {
+        Harness.Settings["Kubernetes:Pod:ScratchMedium"] = "Memory";
+        Harness.Settings["Kubernetes:Pod:ScratchSizeLimit"] = scratch;
+        Harness.Settings["Kubernetes:Pod:MemoryLimit"] = memoryLimit;
+        await using var process = Harness.NewProcess();
+
+        Action read = () => _ = process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value;
+        if (valid)
+        {
+            Assert.That(read, Throws.Nothing);
+        }
+        else
+        {
+            Assert.That(read, Throws.TypeOf<OptionsValidationException>().With.Message.Contains("MemoryLimit '2Gi' must exceed ScratchSizeLimit '8Gi'"));
+        }
     }
 
     [Test]

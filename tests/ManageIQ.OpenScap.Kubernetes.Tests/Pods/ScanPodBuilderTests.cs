@@ -57,6 +57,31 @@ public sealed class ScanPodBuilderTests
     }
 
     [Test]
+    public void Build_MemoryScratch_MountsTmpfsAndRequestsNoScratchDisk()
+    {
+        var pod = ScanPodBuilder.Build(Spec(), new ScanPodOptions { ScratchSizeLimit = "2Gi", ScratchMedium = "Memory", MemoryLimit = "4Gi" }, "owner");
+        var scratch = pod.Spec.Volumes.Single(v => v.Name == "scan").EmptyDir;
+        var resources = pod.Spec.Containers[0].Resources;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(scratch.Medium, Is.EqualTo("Memory"));
+            Assert.That(scratch.SizeLimit.ToString(), Is.EqualTo("2Gi"));
+            Assert.That(resources.Requests["ephemeral-storage"].ToString(), Is.EqualTo("256Mi"));
+            Assert.That(resources.Limits["ephemeral-storage"].ToString(), Is.EqualTo("256Mi"));
+        });
+    }
+
+    [Test]
+    public void Build_DefaultScratch_IsOnTheNodesDisk()
+    {
+        var pod = ScanPodBuilder.Build(Spec(), new ScanPodOptions { ScratchSizeLimit = "4Gi" }, "owner");
+
+        Assert.That(pod.Spec.Volumes.Single(v => v.Name == "scan").EmptyDir.Medium, Is.Null);
+        Assert.That(pod.Spec.Containers[0].Resources.Requests["ephemeral-storage"].ToString(), Is.EqualTo("4Gi"));
+    }
+
+    [Test]
     public void Build_Always_IsUnprivilegedBoundedAndSizeLimited()
     {
         var pod = ScanPodBuilder.Build(Spec(), new ScanPodOptions { ScratchSizeLimit = "4Gi", MemoryLimit = "3Gi" }, "owner");
