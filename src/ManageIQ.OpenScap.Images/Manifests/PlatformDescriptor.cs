@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace ManageIQ.OpenScap.Images.Manifests;
 
-internal sealed record PlatformDescriptor
+/// <summary>The platform of an index entry; an image configuration has the same three fields.</summary>
+internal record PlatformDescriptor
 {
     [JsonPropertyName("architecture")]
     public string? Architecture { get; init; }
