@@ -256,43 +256,24 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
         Assert.That(Harness.Api.Pods.Pods, Is.Empty);
     }
 
-    [Test]
+    private static readonly object[] InspectorFailures =
+    [
+        new object[] { "acquire error", (Action<FakeInspectorServer>)(i => i.ImageAcquireError = "manifest unknown: registry.example/app:1.0"), ScanPodFailure.ImageAcquireFailed, "manifest unknown" },
+        new object[] { "another image scanned", (Action<FakeInspectorServer>)(i => i.ImageIdOverride = "sha256:" + new string('f', 64)), ScanPodFailure.ImageMismatch, new string('f', 64) },
+        new object[] { "garbage metadata", (Action<FakeInspectorServer>)(i => i.RawMetadata = "<html>502 Bad Gateway</html>"), ScanPodFailure.InspectorError, "invalid JSON" },
+    ];
+
+    [TestCaseSource(nameof(InspectorFailures))]
     [CancelAfter(20_000)]
-    public async Task RunScanAsync_ImageAcquireError_FailsWithTheInspectorsMessage(CancellationToken ct)
+    public async Task RunScanAsync_InspectorReportsAFailure_FailsWithItsKindAndMessage(string what, Action<FakeInspectorServer> inspector, ScanPodFailure expected, string message, CancellationToken ct)
     {
-        Harness.Inspector.ImageAcquireError = "manifest unknown: registry.example/app:1.0";
+        inspector(Harness.Inspector);
         await using var process = Harness.NewProcess();
 
-        var failure = Assert.ThrowsAsync<ScanPodException>(() => process.GetRequiredService<IScanPodOrchestrator>().RunScanAsync(Harness.Request("job-acquire"), ct));
+        var failure = Assert.ThrowsAsync<ScanPodException>(() => process.GetRequiredService<IScanPodOrchestrator>().RunScanAsync(Harness.Request("job-" + what.Replace(' ', '-')), ct));
 
-        Assert.That(failure!.Failure, Is.EqualTo(ScanPodFailure.ImageAcquireFailed), failure.Message);
-        Assert.That(failure.Message, Does.Contain("manifest unknown"));
-    }
-
-    [Test]
-    [CancelAfter(20_000)]
-    public async Task RunScanAsync_InspectorScannedAnotherImage_FailsWithMismatch(CancellationToken ct)
-    {
-        Harness.Inspector.ImageIdOverride = "sha256:" + new string('f', 64);
-        await using var process = Harness.NewProcess();
-
-        var failure = Assert.ThrowsAsync<ScanPodException>(() => process.GetRequiredService<IScanPodOrchestrator>().RunScanAsync(Harness.Request("job-mismatch"), ct));
-
-        Assert.That(failure!.Failure, Is.EqualTo(ScanPodFailure.ImageMismatch), failure.Message);
-        Assert.That(failure.Message, Does.Contain(new string('f', 64)));
-    }
-
-    [Test]
-    [CancelAfter(20_000)]
-    public async Task RunScanAsync_GarbageMetadata_FailsWithInspectorError(CancellationToken ct)
-    {
-        Harness.Inspector.RawMetadata = "<html>502 Bad Gateway</html>";
-        await using var process = Harness.NewProcess();
-
-        var failure = Assert.ThrowsAsync<ScanPodException>(() => process.GetRequiredService<IScanPodOrchestrator>().RunScanAsync(Harness.Request("job-garbage"), ct));
-
-        Assert.That(failure!.Failure, Is.EqualTo(ScanPodFailure.InspectorError), failure.Message);
-        Assert.That(failure.Message, Does.Contain("invalid JSON"));
+        Assert.That(failure!.Failure, Is.EqualTo(expected), failure.Message);
+        Assert.That(failure.Message, Does.Contain(message));
     }
 
     [Test]
