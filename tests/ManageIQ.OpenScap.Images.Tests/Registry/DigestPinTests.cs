@@ -53,10 +53,5 @@ public class DigestPinTests
         Assert.That(registry.ManifestRequests, Is.Zero);
     }
 
-    private ImageAcquisitionRequest Request(FakeRegistry registry, string pin) => new()
-    {
-        Source = ImageSource.Parse($"{registry.Host}/{FakeRegistry.Repository}@{pin}"),
-        WorkDirectory = _work.Path,
-        InsecureRegistries = ["http://" + registry.Host],
-    };
+    private ImageAcquisitionRequest Request(FakeRegistry registry, string pin) => registry.Request(_work.Path, "@" + pin);
 }

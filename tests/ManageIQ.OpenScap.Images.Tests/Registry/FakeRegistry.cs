@@ -95,6 +95,14 @@ internal sealed class FakeRegistry : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
+    /// <summary>A request for <c>test/app</c> (<paramref name="suffix"/>: <c>:1</c> or <c>@digest</c>) over plain HTTP.</summary>
+    public ImageAcquisitionRequest Request(string workDirectory, string suffix = ":1") => new()
+    {
+        Source = ImageSource.Parse($"{Host}/{Repository}{suffix}"),
+        WorkDirectory = workDirectory,
+        InsecureRegistries = ["http://" + Host],
+    };
+
     private bool Authorized(HttpContext context, string? scope)
     {
         if (context.Request.Headers.Authorization.ToString() == "Bearer " + Token)

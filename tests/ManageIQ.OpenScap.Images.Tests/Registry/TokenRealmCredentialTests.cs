@@ -66,10 +66,8 @@ public class TokenRealmCredentialTests
         Assert.That(tokens.TokenAuthorizations, Has.Some.StartsWith("Basic "));
     }
 
-    private ImageAcquisitionRequest Request(FakeRegistry registry, FakeRegistry tokens) => new()
+    private ImageAcquisitionRequest Request(FakeRegistry registry, FakeRegistry tokens) => registry.Request(_work.Path) with
     {
-        Source = ImageSource.Parse($"{registry.Host}/{FakeRegistry.Repository}:1"),
-        WorkDirectory = _work.Path,
         Username = "robot",
         PasswordFile = _passwordFile,
         InsecureRegistries = ["http://" + registry.Host, "http://" + tokens.Host, "http://localhost:" + Port(tokens)],
