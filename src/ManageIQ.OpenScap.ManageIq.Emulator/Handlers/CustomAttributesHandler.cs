@@ -146,7 +146,7 @@ internal static class CustomAttributesHandler
         }
     }
 
-    /// <summary>Only name, value and section are written; values are stored as text, typed ones also serialized.</summary>
+    /// <summary>Only name, value and section are written; values are stored verbatim as text, typed ones also serialized.</summary>
     private static void Apply(ApiContext context, JObject row, JObject resource)
     {
         if (resource.Value<string>("name") is { Length: > 0 } name)
@@ -156,7 +156,7 @@ internal static class CustomAttributesHandler
 
         if (resource.TryGetValue("value", out var value))
         {
-            row["value"] = value.Type == JTokenType.Null ? null : value.ToString(Newtonsoft.Json.Formatting.None).Trim('"');
+            row["value"] = StoredText.Of(value) is { } text ? text : JValue.CreateNull();
             var fieldType = resource.Value<string>("field_type");
             row["serialized_value"] = fieldType is not null && TimeFieldTypes.Contains(fieldType)
                 ? Store.EmulatorStore.FormatTime(DateTimeOffset.Parse(value.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))
