@@ -28,11 +28,42 @@ public sealed partial class EmulatorCommandTests
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:smartvm")));
         var entrypoint = await http.GetStringAsync(url, cancellationToken);
         Assert.That(entrypoint, Does.Contain("\"name\":\"API\"").And.Contain("container_images"));
+        using (var control = await http.GetAsync(new Uri(url, "/emulator/requests"), cancellationToken))
+        {
+            Assert.That((int)control.StatusCode, Is.EqualTo(404), "no control routes without --control");
+        }
 
         await stop.CancelAsync();
         Assert.That(await run, Is.Zero);
         Assert.That(error.ToString(), Is.Empty);
         Assert.That(output.ToString(), Does.Contain("user admin, password smartvm"));
+    }
+
+    [Test]
+    public async Task Emulator_Control_ServesTheControlRoutes(CancellationToken cancellationToken)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var synchronizedOutput = TextWriter.Synchronized(output);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = BridgeCommandLine.Create().Parse(["emulator", "--listen", "127.0.0.1:0", "--control"])
+            .InvokeAsync(new InvocationConfiguration { Output = synchronizedOutput, Error = error }, stop.Token);
+
+        var url = await WaitForUrlAsync(synchronizedOutput, output, cancellationToken);
+        using var http = new HttpClient();
+        using var fault = await http.PostAsync(new Uri(url, "/emulator/faults"), new StringContent("""{"method":"GET","pathPrefix":"/api/ping","status":503}""", Encoding.UTF8, "application/json"), cancellationToken);
+        Assert.That((int)fault.StatusCode, Is.EqualTo(200));
+        using (var ping = await http.GetAsync(new Uri(url + "/ping"), cancellationToken))
+        {
+            Assert.That((int)ping.StatusCode, Is.EqualTo(503));
+        }
+
+        var requests = await http.GetStringAsync(new Uri(url, "/emulator/requests"), cancellationToken);
+        Assert.That(requests, Does.Contain("\"path\":\"/api/ping\"").And.Contain("\"status\":503"));
+        await stop.CancelAsync();
+        Assert.That(await run, Is.Zero);
+        Assert.That(error.ToString(), Is.Empty, "loopback: no warning");
+        Assert.That(output.ToString(), Does.Contain("Control routes under http://127.0.0.1:"));
     }
 
     [Test]
