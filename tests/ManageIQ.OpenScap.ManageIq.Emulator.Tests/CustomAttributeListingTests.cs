@@ -30,7 +30,7 @@ public sealed class CustomAttributeListingTests
         Assert.That(images[3]!["custom_attributes"], Is.EqualTo(new JArray()), "an image without attributes gets an empty array");
 
         var attribute = (JObject)image2[0]!;
-        Assert.That(attribute.Properties().Select(p => p.Name), Is.EquivalentTo(new[]
+        Assert.That(attribute.Properties().Select(p => p.Name), Is.EqualTo(new[]
         {
             "id", "section", "name", "value", "resource_type", "resource_id", "source", "description", "value_interpolated", "unique_name", "serialized_value", "created_on", "updated_on",
         }), "no href: custom_attributes is no collection, so the normalizer builds none");

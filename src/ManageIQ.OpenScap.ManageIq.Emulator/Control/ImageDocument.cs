@@ -32,6 +32,7 @@ internal static class ImageDocument
         var now = store.Now();
         return new JObject
         {
+            ["id"] = null, // the table fills it; ManageIQ renders id first
             ["name"] = name,
             ["tag"] = tag,
             ["digest"] = digest,

@@ -71,6 +71,7 @@ internal static class CustomAttributesHandler
             var existing = known.FirstOrDefault(r => string.Equals(r.Value<string>("name"), name, StringComparison.OrdinalIgnoreCase));
             var row = existing ?? context.Store.CustomAttributes.Add(new JObject
             {
+                ["id"] = null, // the table fills it; ManageIQ renders id first
                 ["section"] = "metadata",
                 ["name"] = name,
                 ["value"] = null,
