@@ -12,7 +12,8 @@ internal static class SecondPassRuleTexts
 {
     private const string Xccdf12 = "http://checklists.nist.gov/xccdf/1.2";
 
-    public static async Task<Dictionary<string, (string? Rationale, string? FixText)>> ReadAsync(
+    /// <summary>The texts found, and how many decoded bytes the pass read before it stopped.</summary>
+    public static async Task<(Dictionary<string, (string? Rationale, string? FixText)> Texts, long BytesRead)> ReadAsync(
         string path, IReadOnlySet<string> ruleIds, ScapReaderOptions options, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
@@ -45,7 +46,7 @@ internal static class SecondPassRuleTexts
             reader.Read();
         }
 
-        return found;
+        return (found, document.BytesRead);
     }
 
     /// <summary>On a Rule start tag: consumes it and returns its first rationale and fixtext.</summary>
