@@ -200,32 +200,28 @@ internal sealed class ScanPodOrchestrator(
     }
 
     /// <summary>Deletes the pod on every path; a failed delete goes to the pending list that each sweep retries.</summary>
-    private async Task CleanUpAsync(ClusterConnection cluster, string podName, string? uid, string jobId)
-    {
-        using var bounded = new CancellationTokenSource(options.Value.CleanupTimeout, time);
-        try
-        {
-            var outcome = await ScanPodDeleter.DeleteAsync(cluster, podName, uid, bounded.Token);
-            Log.PodDeleted(logger, podName, jobId, outcome);
-        }
-        catch (Exception ex) when (IsCleanUpFailure(ex))
-        {
-            pendingDeletions.Failed(new PendingPodDeletion(cluster.Name, podName, uid, jobId), ex);
-        }
-    }
+    private Task CleanUpAsync(ClusterConnection cluster, string podName, string? uid, string jobId) => BoundedCleanUpAsync(
+        token => ScanPodDeleter.DeleteAsync(cluster, podName, uid, token),
+        outcome => Log.PodDeleted(logger, podName, jobId, outcome),
+        ex => pendingDeletions.Failed(new PendingPodDeletion(cluster.Name, podName, uid, jobId), ex));
 
     /// <summary>Deletes the pod's secret on every path; one left behind is found by its label and removed by the sweep.</summary>
-    private async Task CleanUpSecretAsync(ClusterConnection cluster, string podName, string? uid, string jobId)
+    private Task CleanUpSecretAsync(ClusterConnection cluster, string podName, string? uid, string jobId) => BoundedCleanUpAsync(
+        token => ScanPodDeleter.DeleteSecretAsync(cluster, podName, uid, token),
+        outcome => Log.SecretDeleted(logger, podName, jobId, outcome),
+        ex => Log.SecretDeleteFailed(logger, cluster.Name, podName, jobId, ex));
+
+    /// <summary>One clean-up delete within <c>Kubernetes:CleanupTimeout</c>, independent of the scan's own cancellation.</summary>
+    private async Task BoundedCleanUpAsync(Func<CancellationToken, Task<PodDeleteOutcome>> delete, Action<PodDeleteOutcome> deleted, Action<Exception> failed)
     {
         using var bounded = new CancellationTokenSource(options.Value.CleanupTimeout, time);
         try
         {
-            var outcome = await ScanPodDeleter.DeleteSecretAsync(cluster, podName, uid, bounded.Token);
-            Log.SecretDeleted(logger, podName, jobId, outcome);
+            deleted(await delete(bounded.Token));
         }
         catch (Exception ex) when (IsCleanUpFailure(ex))
         {
-            Log.SecretDeleteFailed(logger, cluster.Name, podName, jobId, ex);
+            failed(ex);
         }
     }
 
