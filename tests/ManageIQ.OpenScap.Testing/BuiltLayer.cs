@@ -49,6 +49,19 @@ public sealed record BuiltLayer(byte[] Blob, string Digest, string DiffId, strin
         return new BuiltLayer(blob, Sha256(blob), "sha256:" + Convert.ToHexStringLower(diffHash.GetHashAndReset()), mediaType, layer);
     }
 
+    /// <summary>A tar+gzip layer of a tar written byte by byte (see <see cref="RawTar"/>).</summary>
+    public static BuiltLayer FromTar(byte[] tar)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(tar);
+        }
+
+        var blob = output.ToArray();
+        return new BuiltLayer(blob, Sha256(blob), Sha256(tar), "application/vnd.oci.image.layer.v1.tar+gzip", new TestLayer());
+    }
+
     /// <summary>A layer from an existing blob file (e.g. a tar.gz written by GNU tar), with its diff_id computed.</summary>
     public static BuiltLayer FromGzipFile(string path)
     {
