@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ManageIQ.OpenScap.Testing;
 
 namespace ManageIQ.OpenScap.Images.Tests.Unpacking;
@@ -18,18 +17,18 @@ internal static class HostileHeaderCorpus
         var raised = new UnpackLimits { MaxHeaderRecordBytes = int.MaxValue };
         return
         [
-            new("layer-sizes-overflow", WithLayerSizes(Image(new RawTar().File("a", "a")), long.MaxValue, 2), ImageAcquisitionFailure.LimitExceeded,
-                ExpectedMessage: "MaxDownloadBytes"),
+            new("layer-sizes-overflow", HostileImages.LayerSizesOverflow(), ImageAcquisitionFailure.LimitExceeded, ExpectedMessage: "MaxDownloadBytes"),
             Refused("pax-record-over-limit", new RawTar().Header("PaxHeaders/a", 'x', TwoGigabytes)),
             Refused("pax-global-record-over-limit", new RawTar().Header("PaxGlobal", 'g', TwoGigabytes)),
             Refused("gnu-long-name-over-limit", new RawTar().Entry("././@LongLink", 'L', LongName(2 * 1024 * 1024)).File("short", "x")),
             Refused("gnu-long-link-over-limit", new RawTar().Header("././@LongLink", 'K', TwoGigabytes)),
-            Refused("pax-record-above-array-max", new RawTar().Header("PaxHeaders/a", 'x', (long)Array.MaxLength + 1)),
-            new("pax-record-above-array-max-limit-raised", Image(new RawTar().Header("PaxHeaders/a", 'x', (long)Array.MaxLength + 1)),
-                ImageAcquisitionFailure.UnsafeLayer, raised, ExpectedMessage: "not a valid (compressed) tar archive"),
+            new("pax-record-above-array-max", HostileImages.PaxRecordAboveArrayMaxLength(), ImageAcquisitionFailure.LimitExceeded,
+                ExpectedMessage: "limit MaxHeaderRecordBytes"),
+            new("pax-record-above-array-max-limit-raised", HostileImages.PaxRecordAboveArrayMaxLength(), ImageAcquisitionFailure.UnsafeLayer, raised,
+                ExpectedMessage: "not a valid (compressed) tar archive"),
             Unsafe("pax-size-overflow", "size", new RawTar().Pax(("size", "99999999999999999999")).File("a", "a")),
             Unsafe("pax-size-negative", "size", new RawTar().Pax(("size", "-1")).File("a", "a")),
-            Unsafe("pax-uid-overflow", "not a valid (compressed) tar archive", new RawTar().Pax(("uid", "99999999999")).File("a", "a")),
+            new("pax-uid-overflow", HostileImages.PaxUidOverflow(), ImageAcquisitionFailure.UnsafeLayer, ExpectedMessage: "not a valid (compressed) tar archive"),
             Unsafe("pax-mtime-overflow", "not a valid (compressed) tar archive", new RawTar().Pax(("mtime", "99999999999999999999999")).File("a", "a")),
             Unsafe("sparse-entry", "not a valid (compressed) tar archive", new RawTar().Entry("sparse", 'S', new byte[16])),
             Unsafe("base256-size-overflow", "size", new RawTar().Header("big", '0', RawTar.Base256Size(UInt128.One << 80))),
@@ -61,7 +60,7 @@ internal static class HostileHeaderCorpus
     private static HostileCase Unsafe(string name, string message, RawTar tar) =>
         new(name, Image(tar), ImageAcquisitionFailure.UnsafeLayer, ExpectedMessage: message);
 
-    private static BuiltImage Image(RawTar tar) => new TestImage().Layer(BuiltLayer.FromTar(tar.ToArray())).Build();
+    private static BuiltImage Image(RawTar tar) => HostileImages.OneLayer(tar);
 
     private static BuiltImage Image(params TestLayer[] layers)
     {
@@ -72,16 +71,6 @@ internal static class HostileHeaderCorpus
         }
 
         return image.Build();
-    }
-
-    /// <summary>The image with <paramref name="count"/> copies of its layer, each descriptor claiming <paramref name="size"/> bytes.</summary>
-    private static BuiltImage WithLayerSizes(BuiltImage image, long size, int count)
-    {
-        var manifest = JsonNode.Parse(image.Manifest)!.AsObject();
-        var layer = manifest["layers"]![0]!;
-        layer["size"] = size;
-        manifest["layers"] = new JsonArray([.. Enumerable.Range(0, count).Select(_ => layer.DeepClone())]);
-        return image with { Manifest = System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString()) };
     }
 
     private static byte[] LongName(int length) => System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("abcdefg/", (length / 8) + 1))[..length]);
