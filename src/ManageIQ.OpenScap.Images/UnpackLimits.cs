@@ -40,12 +40,12 @@ public sealed record UnpackLimits
 
     /// <summary>
     /// Most paths the unpacker remembers at once: the current layer's entries and their parent
-    /// directories (for its whiteouts), its opaque directories, and every directory whose mode waits for the end (default 1,000,000).
+    /// directories (for its whiteouts), its opaque directories, and every directory whose mode waits for the end (default 750,000).
     /// </summary>
     [Range(1, long.MaxValue)]
-    public long MaxTrackedPaths { get; init; } = 1_000_000;
+    public long MaxTrackedPaths { get; init; } = 750_000;
 
-    /// <summary>Most memory those remembered paths may take, counted as two bytes a character (default 128 MiB).</summary>
+    /// <summary>Most memory those remembered paths may take, counted as two bytes a character (default 96 MiB).</summary>
     [Range(1, long.MaxValue)]
-    public long MaxTrackedPathBytes { get; init; } = 128L * 1024 * 1024;
+    public long MaxTrackedPathBytes { get; init; } = 96L * 1024 * 1024;
 }

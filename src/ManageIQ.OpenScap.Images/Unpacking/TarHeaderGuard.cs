@@ -19,9 +19,8 @@ internal sealed class TarHeaderGuard(Stream inner, int maxRecordBytes) : Forward
     private readonly byte[] _header = new byte[BlockSize];
     private int _headerFill;
     private long _skip;
-    private byte[] _pax = [];
-    private int _paxLength;
-    private int _paxFill;
+    private PaxSizeScanner? _pax;
+    private long _paxLeft;
     private long? _paxSize;
     private TarHeaderPosition _position;
 
@@ -97,7 +96,7 @@ internal sealed class TarHeaderGuard(Stream inner, int maxRecordBytes) : Forward
 
             if (type == 'x' && position == TarHeaderPosition.First)
             {
-                StartPax((int)size);
+                StartPax(size);
             }
         }
         else if (position == TarHeaderPosition.AfterPax && _paxSize is { } paxSize)
@@ -118,36 +117,28 @@ internal sealed class TarHeaderGuard(Stream inner, int maxRecordBytes) : Forward
         _skip = size + Padding(size);
     }
 
-    /// <summary>Keeps the data of a leading PAX header: its size record sets the next entry's size.</summary>
-    private void StartPax(int length)
+    /// <summary>Follows the data of a leading PAX header: its size record sets the next entry's size.</summary>
+    private void StartPax(long length)
     {
         _paxSize = null;
-        _paxFill = 0;
-
-        // One the reader cannot hold it refuses by itself; nothing to follow then.
-        _paxLength = length > 0 && length <= Array.MaxLength ? length : -1;
+        _pax = length > 0 ? new PaxSizeScanner() : null;
+        _paxLeft = length;
     }
 
-    /// <summary>The buffer grows with the data that arrives, never to what a header merely claims.</summary>
     private void CollectPax(ReadOnlySpan<byte> bytes)
     {
-        if (_paxLength <= 0)
+        if (_pax is null)
         {
             return;
         }
 
-        var take = Math.Min(bytes.Length, _paxLength - _paxFill);
-        if (_pax.Length < _paxFill + take)
+        var take = (int)Math.Min(bytes.Length, _paxLeft);
+        _pax.Feed(bytes[..take]);
+        _paxLeft -= take;
+        if (_paxLeft == 0)
         {
-            Array.Resize(ref _pax, (int)Math.Min(_paxLength, Math.Max(_paxFill + take, 2L * _pax.Length)));
-        }
-
-        bytes[..take].CopyTo(_pax.AsSpan(_paxFill));
-        _paxFill += take;
-        if (_paxFill == _paxLength)
-        {
-            _paxSize = PaxSizeRecord.Find(_pax.AsSpan(0, _paxLength));
-            _paxLength = -1;
+            _paxSize = _pax.Size;
+            _pax = null;
         }
     }
 

@@ -19,7 +19,7 @@ public class TarHeaderGuardTests
     [Test]
     public void Read_ValidArchivesInAnyChunking_ReadAsTheTarReaderAloneReadsThem(
         [Values(1, 7, 511, 512, 513, 65536)] int chunk,
-        [Values("pax", "gnu", "ustar", "pax-size-record", "base256-size", "gnu-then-pax")] string archive)
+        [Values("pax", "gnu", "ustar", "pax-size-record", "pax-size-padded-after-records", "base256-size", "gnu-then-pax")] string archive)
     {
         var tar = Archive(archive);
 
@@ -89,6 +89,8 @@ public class TarHeaderGuardTests
         "ustar" => new TestLayer().Directory("etc").File("etc/hostname", "box\n").Symlink("etc/localtime", "/usr/share/zoneinfo/UTC").ToTar(),
         // The size record (700) wins over the header's size field (0); 700 is not a multiple of 512.
         "pax-size-record" => new RawTar().Pax(("size", "700"), ("path", LongName)).Header("short", '0', 0).Data(Filled(700)).File("after", "a").ToArray(),
+        // long.Parse, as the reader uses, takes blanks and a sign around the digits.
+        "pax-size-padded-after-records" => new RawTar().Pax(("mtime", "1700000000.5"), ("size", " +700 ")).Header("short", '0', 0).Data(Filled(700)).File("after", "a").ToArray(),
         "base256-size" => new RawTar().Header("binary-size", '0', RawTar.Base256Size(1000)).Data(Filled(1000)).File("after", "a").ToArray(),
         // After a GNU long name an 'x' is an entry of its own: its size record must not apply to the next file.
         "gnu-then-pax" => new RawTar().Entry("././@LongLink", 'L', Encoding.ASCII.GetBytes(LongName)).Pax(("size", "3")).Entry("next", '0', Filled(1300)).File("after", "a").ToArray(),
