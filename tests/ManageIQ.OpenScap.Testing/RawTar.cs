@@ -46,8 +46,8 @@ public sealed class RawTar
     /// <summary>The archive, with its two zero end blocks.</summary>
     public byte[] ToArray() => [.. _tar, .. new byte[2 * BlockSize]];
 
-    /// <summary>One ustar header block: mode 0644, owner 0, a valid checksum.</summary>
-    public static byte[] HeaderBlock(string name, char type, byte[] sizeField)
+    /// <summary>One ustar header block: mode 0644, owner 0, a valid checksum; <paramref name="linkName"/> for links.</summary>
+    public static byte[] HeaderBlock(string name, char type, byte[] sizeField, string? linkName = null)
     {
         ArgumentNullException.ThrowIfNull(sizeField);
         if (sizeField.Length != 12)
@@ -63,6 +63,11 @@ public sealed class RawTar
         sizeField.CopyTo(block.AsSpan(124));
         "14536151200\0"u8.CopyTo(block.AsSpan(136));
         block[156] = (byte)type;
+        if (linkName is not null)
+        {
+            Encoding.UTF8.GetBytes(linkName).AsSpan(0, Math.Min(100, Encoding.UTF8.GetByteCount(linkName))).CopyTo(block.AsSpan(157));
+        }
+
         "ustar\0"u8.CopyTo(block.AsSpan(257));
         "00"u8.CopyTo(block.AsSpan(263));
         "        "u8.CopyTo(block.AsSpan(148));
