@@ -42,16 +42,17 @@ public sealed partial class ImageAcquirer : IImageAcquirer
 
             return await AcquireCoreAsync(request, image, progress, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
+            // Whatever stopped it, a partial unpack is never left behind.
             Cleanup(request);
+            if (ex is not OperationCanceledException && Translate(ex, image) is { } failure)
+            {
+                Log.Failed(_logger, ex, image, failure.Failure);
+                throw failure;
+            }
+
             throw;
-        }
-        catch (Exception ex) when (Translate(ex, image) is { } failure)
-        {
-            Cleanup(request);
-            Log.Failed(_logger, ex, image, failure.Failure);
-            throw failure;
         }
     }
     [UnsupportedOSPlatform("windows")]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ManageIQ.OpenScap.Images;
+using ManageIQ.OpenScap.Images.Unpacking;
 using ManageIQ.OpenScap.Scanner;
 using ManageIQ.OpenScap.Scanner.Content;
 using ManageIQ.OpenScap.Scanner.Feeds;
@@ -148,7 +149,15 @@ internal static class ScanCommand
     {
         try
         {
-            Directory.Delete(directory, recursive: true);
+            // The unpacked tree may hold read-only directories: the root filesystem's deleter restores their modes first.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            else
+            {
+                RootFileSystem.Delete(directory);
+            }
         }
         catch (IOException)
         {

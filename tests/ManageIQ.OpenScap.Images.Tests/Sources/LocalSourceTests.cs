@@ -97,6 +97,40 @@ public class LocalSourceTests
         Assert.That(acquired.ImageId, Is.EqualTo(image.ConfigDigest));
     }
 
+    [TestCase('x', 2_000_000_000L, ImageAcquisitionFailure.LimitExceeded, "limit MaxHeaderRecordBytes")]
+    [TestCase('L', 2_000_000_000L, ImageAcquisitionFailure.LimitExceeded, "limit MaxHeaderRecordBytes")]
+    [TestCase('S', 16L, ImageAcquisitionFailure.InvalidManifest, "not a valid docker archive")]
+    public void AcquireAsync_DockerArchiveWithHostileHeader_FailsCleanly(char type, long size, ImageAcquisitionFailure failure, string message)
+    {
+        var archive = _directory.Combine("hostile.tar");
+        File.WriteAllBytes(archive, new RawTar().Header("member", type, size).Data(new byte[16]).ToArray());
+
+        var ex = Assert.ThrowsAsync<ImageAcquisitionException>(() => Acquirers.Create().AcquireAsync(Request($"docker-archive:{archive}"), null, CancellationToken.None));
+
+        Assert.That(ex!.Failure, Is.EqualTo(failure));
+        Assert.That(ex.Message, Does.Contain(message));
+        Assert.That(Directory.Exists(_directory.Combine("work", "archive")), Is.False, "staged members are removed");
+    }
+
+    [Test]
+    public void AcquireAsync_DockerArchiveMembersOverTheLimits_FailsCleanly()
+    {
+        var archive = _directory.Combine("many.tar");
+        var tar = new RawTar();
+        for (var i = 0; i < 50; i++)
+        {
+            tar.File($"member-{i}", "x");
+        }
+
+        File.WriteAllBytes(archive, tar.ToArray());
+        var request = Request($"docker-archive:{archive}") with { Limits = new UnpackLimits { MaxEntries = 20 } };
+
+        var ex = Assert.ThrowsAsync<ImageAcquisitionException>(() => Acquirers.Create().AcquireAsync(request, null, CancellationToken.None));
+
+        Assert.That(ex!.Failure, Is.EqualTo(ImageAcquisitionFailure.LimitExceeded));
+        Assert.That(ex.Message, Does.Contain("limit MaxEntries"));
+    }
+
     private ImageAcquisitionRequest Request(string source) => new()
     {
         Source = ImageSource.Parse(source),
