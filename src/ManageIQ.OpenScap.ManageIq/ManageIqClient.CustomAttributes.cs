@@ -27,7 +27,8 @@ public sealed partial class ManageIqClient
             return [];
         }
 
-        var request = ApiRequest.Post(AttributesPath(imageId), new JObject { ["action"] = "add", ["resources"] = new JArray(attributes.Select(ToJson)) });
+        // ManageIQ's add is an upsert by name, so sending it again after a lost answer stores each attribute once.
+        var request = ApiRequest.RepeatablePost(AttributesPath(imageId), new JObject { ["action"] = "add", ["resources"] = new JArray(attributes.Select(ToJson)) });
         var results = Json.Results(await _connection.SendAsync(request, cancellationToken), request.Describe);
         return [.. results.Select(r => Json.To<CustomAttribute>(r, request.Describe))];
     }
@@ -48,13 +49,34 @@ public sealed partial class ManageIqClient
             return 0;
         }
 
-        var resources = new JArray(attributes.Select(a => a.Href is { } href ? new JObject { ["href"] = href.ToString() } : new JObject { ["name"] = a.Name }));
-        var request = ApiRequest.Post(AttributesPath(imageId), new JObject { ["action"] = "delete", ["resources"] = resources });
+        var resources = new JArray(attributes.Select(ToJson));
+        var body = new JObject { ["action"] = "delete", ["resources"] = resources };
+
+        // A delete by name finds nothing the second time; one by href could answer 404, so only the former is repeated.
+        var request = attributes.All(a => a.Href is null)
+            ? ApiRequest.RepeatablePost(AttributesPath(imageId), body)
+            : ApiRequest.Post(AttributesPath(imageId), body);
         var results = Json.Results(await _connection.SendAsync(request, cancellationToken), request.Describe);
         return results.Count(r => r.Type == JTokenType.Object);
     }
 
     private static string AttributesPath(long imageId) => $"api/container_images/{Id(imageId)}/custom_attributes";
+
+    private static JObject ToJson(CustomAttributeReference reference)
+    {
+        if (reference.Href is { } href)
+        {
+            return new JObject { ["href"] = href.ToString() };
+        }
+
+        var json = new JObject { ["name"] = reference.Name };
+        if (reference.Section is not null)
+        {
+            json["section"] = reference.Section;
+        }
+
+        return json;
+    }
 
     private static JObject ToJson(CustomAttributeInput attribute)
     {
