@@ -18,6 +18,7 @@ public interface IManageIqClient
 
     Task<ContainerImage> GetContainerImageAsync(long imageId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every custom attribute of the image, in all sections, in one request.</summary>
     Task<IReadOnlyList<CustomAttribute>> GetCustomAttributesAsync(long imageId, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -1,6 +1,5 @@
 using ManageIQ.OpenScap.ManageIq.Http;
 using ManageIQ.OpenScap.ManageIq.Models;
-using ManageIQ.OpenScap.ManageIq.Querying;
 using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq;
@@ -8,15 +7,17 @@ namespace ManageIQ.OpenScap.ManageIq;
 /// <summary>Custom attributes of container images: the bridge's write path for scan results.</summary>
 public sealed partial class ManageIqClient
 {
+    /// <summary>
+    /// One GET of the image with its attributes embedded (<c>expand=custom_attributes</c>). The subcollection's own
+    /// listing reports the <c>count</c> of every custom attribute of the appliance, so paging it would ask for a
+    /// second, empty page as soon as the appliance holds more attributes than the image.
+    /// </summary>
     public async Task<IReadOnlyList<CustomAttribute>> GetCustomAttributesAsync(long imageId, CancellationToken cancellationToken = default)
     {
-        var result = new List<CustomAttribute>();
-        await foreach (var attribute in PageAsync<CustomAttribute>(AttributesPath(imageId), new QueryBuilder().ExpandResources().Build(), cancellationToken))
-        {
-            result.Add(attribute);
-        }
-
-        return result;
+        var request = ApiRequest.Get($"api/container_images/{Id(imageId)}", new("attributes", "id"), new("expand", "custom_attributes"));
+        var embedded = (await _connection.SendAsync(request, cancellationToken) as JObject)?["custom_attributes"] as JArray
+            ?? throw new Errors.ManageIqResponseException($"{request.Describe} answered without a custom_attributes array.") { Request = request.Describe };
+        return [.. embedded.Select(a => Json.To<CustomAttribute>(a, request.Describe))];
     }
 
     public async Task<IReadOnlyList<CustomAttribute>> AddCustomAttributesAsync(long imageId, IReadOnlyCollection<CustomAttributeInput> attributes, CancellationToken cancellationToken = default)
