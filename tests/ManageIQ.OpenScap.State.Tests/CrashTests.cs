@@ -92,13 +92,13 @@ public sealed class CrashTests
             Assert.That(bridge.Keys, Is.EquivalentTo(V2Names));
             Assert.That((bridge["openscap_scan_id"], bridge["openscap_status"], bridge["openscap_failed_high"]), Is.EqualTo(("scan-v2", "compliant", "0")));
             Assert.That(EmulatorValues.StoredAs(bridge["openscap_notes"], "line\n\"two\""), Is.True);
-            Assert.That(history.Select(r => (r.ScanId, r.PostedOn is not null)), Is.EqualTo(new[] { ("scan-v2", true), ("scan-v1", true) }));
+            Assert.That(history.Select(r => (r.Record.ScanId, r.PostedOn is not null)), Is.EqualTo(new[] { ("scan-v2", true), ("scan-v1", true) }));
         }
         else
         {
             Assert.That(bridge.Keys, Is.EquivalentTo(new[] { "openscap_status", "openscap_scanned_on", "openscap_scan_id", "openscap_failed_high", "openscap_failed_rules" }));
             Assert.That(bridge["openscap_scan_id"], Is.EqualTo("scan-v1"));
-            Assert.That(history.Select(r => r.ScanId), Is.EqualTo(new[] { "scan-v1" }), "the uncommitted result is gone");
+            Assert.That(history.Select(r => r.Record.ScanId), Is.EqualTo(new[] { "scan-v1" }), "the uncommitted result is gone");
         }
     }
 }

@@ -36,10 +36,10 @@ public sealed class HistoryCompactorTests
         var report = await h.Compactor.CompactAsync();
 
         Assert.That((report.ResultsDeleted, report.MoreToDelete), Is.EqualTo((4, false)));
-        Assert.That((await h.Store.GetHistoryAsync(1, 10)).Select(r => r.ScanId), Is.EqualTo(new[] { "one-5", "one-4", "one-3" }));
-        Assert.That((await h.Store.GetHistoryAsync(2, 10)).Select(r => r.ScanId), Is.EqualTo(new[] { "two-1" }));
-        Assert.That((await h.Store.GetHistoryAsync(3, 10)).Select(r => r.ScanId), Is.EqualTo(new[] { "three-0" }));
-        Assert.That((await h.Store.GetOutboxEntryAsync(2))!.Result.ScanId, Is.EqualTo("two-1"));
+        Assert.That((await h.Store.GetHistoryAsync(1, 10)).Select(r => r.Record.ScanId), Is.EqualTo(new[] { "one-5", "one-4", "one-3" }));
+        Assert.That((await h.Store.GetHistoryAsync(2, 10)).Select(r => r.Record.ScanId), Is.EqualTo(new[] { "two-1" }));
+        Assert.That((await h.Store.GetHistoryAsync(3, 10)).Select(r => r.Record.ScanId), Is.EqualTo(new[] { "three-0" }));
+        Assert.That((await h.Store.GetOutboxEntryAsync(2))!.Result.Record.ScanId, Is.EqualTo("two-1"));
         Assert.That(h.Logs.GetSnapshot().Count(l => l.Id.Id == 7020), Is.EqualTo(1));
     }
 
@@ -67,7 +67,7 @@ public sealed class HistoryCompactorTests
         Assert.That((second.ResultsDeleted, second.MoreToDelete), Is.EqualTo((49, false)));
         Assert.That(third.ResultsDeleted, Is.Zero);
         Assert.That(first.PagesFreed + second.PagesFreed, Is.GreaterThan(500), "about 5 pages per deleted result go back to the file system");
-        Assert.That((await h.Store.GetHistoryAsync(7, 10)).Select(r => r.ScanId), Is.EqualTo(new[] { "scan-199" }));
+        Assert.That((await h.Store.GetHistoryAsync(7, 10)).Select(r => r.Record.ScanId), Is.EqualTo(new[] { "scan-199" }));
         size.Refresh();
         Assert.That(size.Length, Is.LessThan(1_000_000), "the file shrank from about 4 MB");
     }

@@ -19,10 +19,10 @@ public sealed class ResultStoreTests
 
         Assert.That(outcome, Is.EqualTo(new RecordOutcome(outcome.Seq, RecordDisposition.Queued)));
         var latest = await h.Store.GetLatestAsync(3);
-        Assert.That((latest!.Seq, latest.ScanId, latest.Digest, latest.Status, latest.ContentFingerprint, latest.ScannedOn, latest.RecordedOn, latest.PostedOn),
+        Assert.That((latest!.Seq, latest.Record.ScanId, latest.Record.Digest, latest.Record.Status, latest.Record.ContentFingerprint, latest.Record.ScannedOn, latest.RecordedOn, latest.PostedOn),
             Is.EqualTo((outcome.Seq, "scan-1", result.Digest, "non_compliant", result.ContentFingerprint, Results.Monday, time.GetUtcNow(), (DateTimeOffset?)null)));
-        Assert.That(latest.Attributes, Is.EqualTo(result.Attributes), "names, values (verbatim) and field types round-trip");
-        Assert.That(latest.Artifacts, Is.EqualTo(result.Artifacts));
+        Assert.That(latest.Record.Attributes, Is.EqualTo(result.Attributes), "names, values (verbatim) and field types round-trip");
+        Assert.That(latest.Record.Artifacts, Is.EqualTo(result.Artifacts));
         var entry = await h.Store.GetOutboxEntryAsync(3);
         Assert.That((entry!.Seq, entry.Attempts, entry.NextAttemptOn, entry.EnqueuedOn), Is.EqualTo((outcome.Seq, 0, time.GetUtcNow(), time.GetUtcNow())));
         Assert.That(await h.Store.ListDueAsync(time.GetUtcNow(), 10), Is.EqualTo(new[] { 3L }));
@@ -44,7 +44,7 @@ public sealed class ResultStoreTests
         var entry = await h.Store.GetOutboxEntryAsync(3);
         Assert.That((entry!.Seq, entry.Attempts, entry.LastError, entry.NextAttemptOn), Is.EqualTo((second.Seq, 0, (string?)null, time.GetUtcNow())));
         Assert.That(await h.Store.CountWaitingAsync(), Is.EqualTo(1), "one entry per image");
-        Assert.That((await h.Store.GetHistoryAsync(3, 10)).Select(r => r.ScanId), Is.EqualTo(new[] { "scan-2", "scan-1" }));
+        Assert.That((await h.Store.GetHistoryAsync(3, 10)).Select(r => r.Record.ScanId), Is.EqualTo(new[] { "scan-2", "scan-1" }));
     }
 
     [Test]
@@ -58,9 +58,9 @@ public sealed class ResultStoreTests
 
         Assert.That(older.Disposition, Is.EqualTo(RecordDisposition.Older));
         Assert.That(older.Seq, Is.GreaterThan(newer.Seq));
-        Assert.That((await h.Store.GetLatestAsync(3))!.ScanId, Is.EqualTo("scan-new"));
+        Assert.That((await h.Store.GetLatestAsync(3))!.Record.ScanId, Is.EqualTo("scan-new"));
         Assert.That(await h.Store.GetOutboxEntryAsync(3), Is.Null);
-        Assert.That((await h.Store.GetHistoryAsync(3, 10)).Select(r => r.ScanId), Is.EqualTo(new[] { "scan-new", "scan-old" }), "by scan time, not by record order");
+        Assert.That((await h.Store.GetHistoryAsync(3, 10)).Select(r => r.Record.ScanId), Is.EqualTo(new[] { "scan-new", "scan-old" }), "by scan time, not by record order");
     }
 
     [Test]
@@ -79,7 +79,7 @@ public sealed class ResultStoreTests
         await h.Store.RecordAsync(Results.Of(3, "scan-a", Results.Monday, "compliant"));
         var b = await h.Store.RecordAsync(Results.Of(3, "scan-b", Results.Monday, "non_compliant"));
         Assert.That(b.Disposition, Is.EqualTo(RecordDisposition.Queued));
-        Assert.That((await h.Store.GetLatestAsync(3))!.ScanId, Is.EqualTo("scan-b"));
+        Assert.That((await h.Store.GetLatestAsync(3))!.Record.ScanId, Is.EqualTo("scan-b"));
     }
 
     [Test]

@@ -32,14 +32,10 @@ public sealed class ScanQueueTests
         await h.Queue.EnqueueAsync(new ScanRequest(4, 10, "d4", ScanPriority.Requested));
         await h.Queue.EnqueueAsync(new ScanRequest(5, 10, "d5", ScanPriority.NewImage));
 
-        var order = new List<long>();
-        while (await h.Queue.DequeueAsync(Roomy) is { } scan)
-        {
-            order.Add(scan.ImageId);
-            Assert.That((scan.State, scan.Attempts, scan.PullingOn is not null), Is.EqualTo((ScanState.Pulling, 1, true)));
-        }
+        var taken = await DrainAsync(h.Queue, Roomy);
 
-        Assert.That(order, Is.EqualTo(new long[] { 4, 2, 5, 1, 3 }));
+        Assert.That(taken.Select(s => s.ImageId), Is.EqualTo(new long[] { 4, 2, 5, 1, 3 }));
+        Assert.That(taken.Select(s => (s.State, s.Attempts, s.PullingOn is not null)), Has.All.EqualTo((ScanState.Pulling, 1, true)));
     }
 
     [Test]
@@ -55,11 +51,7 @@ public sealed class ScanQueueTests
         await h.Queue.EnqueueAsync(new ScanRequest(6, 30, "d6", ScanPriority.FullScan));
         var limits = new ScanLimits(Global: 4, PerProvider: 2) { ProviderOverrides = new Dictionary<long, int> { [30] = 0 } };
 
-        var taken = new List<QueuedScan>();
-        while (await h.Queue.DequeueAsync(limits) is { } scan)
-        {
-            taken.Add(scan);
-        }
+        var taken = await DrainAsync(h.Queue, limits);
 
         Assert.That(taken.Select(s => s.ImageId), Is.EqualTo(new long[] { 1, 2, 5 }), "provider 10 stops at 2, provider 30 is paused");
         await h.Queue.AdvanceAsync(taken[0].Id, ScanState.Done);
@@ -135,13 +127,7 @@ public sealed class ScanQueueTests
         var requeued = (await h.Queue.GetAsync(one.Id))!;
         Assert.That((requeued.State, requeued.PullingOn, requeued.Attempts), Is.EqualTo((ScanState.Queued, (DateTimeOffset?)null, 1)));
         Assert.That((await h.Queue.GetAsync(two.Id))!.Reason, Does.Contain("queued again meanwhile"));
-        var order = new List<long>();
-        while (await h.Queue.DequeueAsync(Roomy) is { } scan)
-        {
-            order.Add(scan.ImageId);
-        }
-
-        Assert.That(order, Is.EqualTo(new long[] { 2, 1, 3 }));
+        Assert.That((await DrainAsync(h.Queue, Roomy)).Select(s => s.ImageId), Is.EqualTo(new long[] { 2, 1, 3 }));
         Assert.That(await h.Queue.RequeueInFlightAsync(), Is.EqualTo(new RequeueReport(3, 0)));
     }
 
@@ -159,5 +145,17 @@ public sealed class ScanQueueTests
         Assert.That((await h.Queue.GetAsync(waiting.Id))!.Reason, Is.EqualTo("dropped: archived in ManageIQ"));
         Assert.That((await h.Queue.GetAsync(inFlight.Id))!.State, Is.EqualTo(ScanState.Pulling));
         Assert.That(h.Logs.GetSnapshot().Count(l => l.Id.Id == 7031), Is.EqualTo(1));
+    }
+
+    /// <summary>Takes scans until none fits the limits.</summary>
+    private static async Task<List<QueuedScan>> DrainAsync(IScanQueue queue, ScanLimits limits)
+    {
+        var taken = new List<QueuedScan>();
+        while (await queue.DequeueAsync(limits) is { } scan)
+        {
+            taken.Add(scan);
+        }
+
+        return taken;
     }
 }

@@ -70,9 +70,9 @@ public sealed class StateDatabaseTests
         Assert.That(logs.Collector.GetSnapshot().Single(l => l.Id.Id == 7001).Message, Does.Contain("from schema version 1 to 2: the scan queue"));
         var store = new ResultStore(database, Failpoints.None, TimeProvider.System, NullLogger<ResultStore>.Instance);
         var entry = await store.GetOutboxEntryAsync(42);
-        Assert.That((entry!.Seq, entry.Attempts, entry.LastError, entry.Result.ScanId, entry.Result.Digest), Is.EqualTo((7L, 2, "ManageIQ was down", "scan-v1", "sha256:1111")));
-        Assert.That(entry.Result.Attributes.Single().Value, Is.EqualTo("compliant"));
-        var next = await store.RecordAsync(Results.Of(42, "scan-v2", entry.Result.ScannedOn.AddDays(1)));
+        Assert.That((entry!.Seq, entry.Attempts, entry.LastError, entry.Result.Record.ScanId, entry.Result.Record.Digest), Is.EqualTo((7L, 2, "ManageIQ was down", "scan-v1", "sha256:1111")));
+        Assert.That(entry.Result.Record.Attributes.Single().Value, Is.EqualTo("compliant"));
+        var next = await store.RecordAsync(Results.Of(42, "scan-v2", entry.Result.Record.ScannedOn.AddDays(1)));
         Assert.That((next.Seq, next.SupersededSeq), Is.EqualTo((8L, 7L)), "the sequence goes on after the migrated rows");
         var queue = new ScanQueue(database, TimeProvider.System, NullLogger<ScanQueue>.Instance);
         Assert.That((await queue.EnqueueAsync(new ScanRequest(42, 1, "sha256:1111", ScanPriority.FullScan))).State, Is.EqualTo(ScanState.Queued));

@@ -87,7 +87,7 @@ public sealed class OutboxPublisher : IOutboxPublisher, IDisposable
         {
             var current = await _client.GetCustomAttributesAsync(imageId, cancellationToken);
             requests++;
-            var plan = AttributePlan.Create(entry.Result.Attributes, current);
+            var plan = AttributePlan.Create(entry.Result.Record.Attributes, current);
             foreach (var collision in plan.Collisions)
             {
                 Log.SectionCollision(_logger, imageId, collision.Name, collision.Section ?? string.Empty);

@@ -197,18 +197,21 @@ public sealed class ResultStore : IResultStore
         return results;
     }
 
-    private static StoredResult ReadResult(SqliteDataReader reader) => new()
+    private static StoredResult ReadResult(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        new ScanResultRecord
+        {
+            ImageId = reader.GetInt64(1),
+            Digest = reader.NullableString(2),
+            ScanId = reader.GetString(3),
+            ScannedOn = UtcTicks.ToTime(reader.GetInt64(4)),
+            Status = reader.GetString(5),
+            ContentFingerprint = reader.GetString(6),
+            Attributes = ResultJson.ReadAttributes(reader.GetString(7)),
+            Artifacts = ResultJson.ReadArtifacts(reader.GetString(8)),
+        },
+        UtcTicks.ToTime(reader.GetInt64(9)))
     {
-        Seq = reader.GetInt64(0),
-        ImageId = reader.GetInt64(1),
-        Digest = reader.NullableString(2),
-        ScanId = reader.GetString(3),
-        ScannedOn = UtcTicks.ToTime(reader.GetInt64(4)),
-        Status = reader.GetString(5),
-        ContentFingerprint = reader.GetString(6),
-        Attributes = ResultJson.ReadAttributes(reader.GetString(7)),
-        Artifacts = ResultJson.ReadArtifacts(reader.GetString(8)),
-        RecordedOn = UtcTicks.ToTime(reader.GetInt64(9)),
         PostedOn = reader.NullableInt64(10) is { } posted ? UtcTicks.ToTime(posted) : null,
     };
 }
