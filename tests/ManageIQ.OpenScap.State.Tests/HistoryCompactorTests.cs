@@ -52,24 +52,57 @@ public sealed class HistoryCompactorTests
             o.History.MaxPerImage = 1;
             o.History.MaxDeletesPerCompaction = 150;
         });
-        var big = new string('x', 20_000);
-        for (var i = 0; i < 200; i++)
+
+        // 200 images with a large result each, then a small newer one each: the large attributes are dropped at once.
+        var large = new string('x', 20_000);
+        for (var image = 1; image <= 200; image++)
         {
-            await h.Store.RecordAsync(Results.Of(7, $"scan-{i:D3}", Results.Monday.AddSeconds(i), "compliant", ("openscap_report_html", big)));
+            await h.Store.RecordAsync(Results.Of(image, $"large-{image}", Results.Monday, "compliant", ("openscap_report_html", large)));
         }
 
-        var size = new FileInfo(Path.Combine(h.StateDirectory, "state.db"));
+        for (var image = 1; image <= 200; image++)
+        {
+            await h.Store.RecordAsync(Results.Of(image, $"small-{image}", Results.Monday.AddHours(1)));
+        }
+
+        var file = new FileInfo(Path.Combine(h.StateDirectory, "state.db"));
+        var grown = file.Length;
         var first = await h.Compactor.CompactAsync();
-        var second = await h.Compactor.CompactAsync();
-        var third = await h.Compactor.CompactAsync();
+        file.Refresh();
 
         Assert.That((first.ResultsDeleted, first.MoreToDelete), Is.EqualTo((150, true)));
-        Assert.That((second.ResultsDeleted, second.MoreToDelete), Is.EqualTo((49, false)));
+        Assert.That(first.PagesFreed, Is.GreaterThan(500), "the dropped attributes' pages (about 4 MB) go back to the file system");
+        Assert.That(file.Length, Is.LessThan(grown / 2));
+        var second = await h.Compactor.CompactAsync();
+        var third = await h.Compactor.CompactAsync();
+        Assert.That((second.ResultsDeleted, second.MoreToDelete), Is.EqualTo((50, false)));
         Assert.That(third.ResultsDeleted, Is.Zero);
-        Assert.That(first.PagesFreed + second.PagesFreed, Is.GreaterThan(500), "about 5 pages per deleted result go back to the file system");
-        Assert.That((await h.Store.GetHistoryAsync(7, 10)).Select(r => r.Record.ScanId), Is.EqualTo(new[] { "scan-199" }));
-        size.Refresh();
-        Assert.That(size.Length, Is.LessThan(1_000_000), "the file shrank from about 4 MB");
+        for (var image = 1; image <= 200; image += 50)
+        {
+            Assert.That((await h.Store.GetHistoryAsync(image, 10)).Select(r => r.Record.ScanId), Is.EqualTo(new[] { $"small-{image}" }));
+        }
+    }
+
+    [Test]
+    public async Task Compact_BoundedRun_ReportsWhatItDidAndThatMoreIsLeft()
+    {
+        var time = new FakeTimeProvider(Results.Monday.AddDays(1));
+        await using var h = await StateHarness.StartAsync(time: time, configure: o =>
+        {
+            o.History.MaxPerImage = 1;
+            o.History.MaxDeletesPerCompaction = 3;
+            o.History.MaxVacuumPagesPerCompaction = 1;
+        });
+        for (var i = 0; i < 5; i++)
+        {
+            await h.Store.RecordAsync(Results.Of(9, $"scan-{i}", Results.Monday.AddMinutes(i), "compliant", ("openscap_report_html", new string('y', 50_000))));
+        }
+
+        var first = await h.Compactor.CompactAsync();
+        var second = await h.Compactor.CompactAsync();
+
+        Assert.That((first.ResultsDeleted, first.PagesFreed, first.MoreToDelete), Is.EqualTo((3, 1L, true)));
+        Assert.That((second.ResultsDeleted, second.PagesFreed, second.MoreToDelete), Is.EqualTo((1, 1L, false)));
     }
 
     [Test]

@@ -44,7 +44,8 @@ public sealed class ResultStoreTests
         var entry = await h.Store.GetOutboxEntryAsync(3);
         Assert.That((entry!.Seq, entry.Attempts, entry.LastError, entry.NextAttemptOn), Is.EqualTo((second.Seq, 0, (string?)null, time.GetUtcNow())));
         Assert.That(await h.Store.CountWaitingAsync(), Is.EqualTo(1), "one entry per image");
-        Assert.That((await h.Store.GetHistoryAsync(3, 10)).Select(r => r.Record.ScanId), Is.EqualTo(new[] { "scan-2", "scan-1" }));
+        var history = await h.Store.GetHistoryAsync(3, 10);
+        Assert.That(history.Select(r => (r.Record.ScanId, r.Record.Attributes.Count)), Is.EqualTo(new[] { ("scan-2", 3), ("scan-1", 0) }), "only the latest keeps its attributes");
     }
 
     [Test]
@@ -60,7 +61,10 @@ public sealed class ResultStoreTests
         Assert.That(older.Seq, Is.GreaterThan(newer.Seq));
         Assert.That((await h.Store.GetLatestAsync(3))!.Record.ScanId, Is.EqualTo("scan-new"));
         Assert.That(await h.Store.GetOutboxEntryAsync(3), Is.Null);
-        Assert.That((await h.Store.GetHistoryAsync(3, 10)).Select(r => r.Record.ScanId), Is.EqualTo(new[] { "scan-new", "scan-old" }), "by scan time, not by record order");
+        var history = await h.Store.GetHistoryAsync(3, 10);
+        Assert.That(history.Select(r => r.Record.ScanId), Is.EqualTo(new[] { "scan-new", "scan-old" }), "by scan time, not by record order");
+        Assert.That(history.Select(r => r.Record.Attributes.Count), Is.EqualTo(new[] { 3, 0 }));
+        Assert.That(history[1].Record.Status, Is.EqualTo("error"), "the summary columns stay");
     }
 
     [Test]
@@ -133,6 +137,39 @@ public sealed class ResultStoreTests
         var outcome = await h.Store.RecordAsync(Results.Of(3, "scan-1", Results.Monday));
         await h.RestartAsync();
         Assert.That((await h.Store.GetOutboxEntryAsync(3))!.Seq, Is.EqualTo(outcome.Seq));
+    }
+
+    /// <summary>Also prints the cost of a record (fsync included) and of opening with the integrity check, for docs/state-store.md.</summary>
+    [Test]
+    public async Task Record_ManyRescans_FileGrowsWithTheImagesNotWithTheScans()
+    {
+        const int Images = 500;
+        const int Rounds = 6;
+        var time = new FakeTimeProvider(Results.Monday.AddDays(1));
+        await using var h = await StateHarness.StartAsync(time: time);
+        var report = new string('r', 16_000);
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var round = 0; round < Rounds; round++)
+        {
+            for (var image = 1; image <= Images; image++)
+            {
+                await h.Store.RecordAsync(Results.Of(image, $"scan-{round}-{image}", Results.Monday.AddHours(round), "compliant", ("openscap_report_html", report), ("openscap_cves", new string('c', 2000))));
+            }
+        }
+
+        var perRecord = clock.Elapsed / (Images * Rounds);
+        var cpuPerRecord = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu) / (Images * Rounds);
+        await h.Compactor.CompactAsync();
+        var opening = System.Diagnostics.Stopwatch.StartNew();
+        Database.StateDatabase.Open(h.StateDirectory, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var open = opening.Elapsed;
+
+        var latest = (await h.Store.GetLatestAsync(1))!.Record.Attributes.Sum(a => a.Value.Length + a.Name.Length + 30);
+        var size = new FileInfo(Path.Combine(h.StateDirectory, "state.db")).Length;
+        await TestContext.Out.WriteLineAsync($"{Images} images x {Rounds} results: {size / 1024.0 / 1024.0:F1} MiB ({size / Images} bytes per image, latest attributes {latest} bytes); " +
+            $"record {perRecord.TotalMilliseconds:F2} ms ({cpuPerRecord.TotalMilliseconds:F2} ms CPU); open with integrity_check {open.TotalMilliseconds:F0} ms");
+        Assert.That(size / Images, Is.LessThan((latest * 1.15) + (Rounds * 400)), "about one latest result's attributes per image, plus small history rows");
     }
 
     private static IEnumerable<TestCaseData> InvalidResults()

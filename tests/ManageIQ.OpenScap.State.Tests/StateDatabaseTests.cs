@@ -16,16 +16,17 @@ public sealed class StateDatabaseTests
         PRAGMA auto_vacuum = INCREMENTAL;
         PRAGMA journal_mode = WAL;
         CREATE TABLE scan_results (seq INTEGER PRIMARY KEY AUTOINCREMENT, image_id INTEGER NOT NULL, digest TEXT, scan_id TEXT NOT NULL UNIQUE,
-            scanned_on INTEGER NOT NULL, status TEXT NOT NULL, content TEXT NOT NULL, attributes TEXT NOT NULL, artifacts TEXT NOT NULL,
+            scanned_on INTEGER NOT NULL, status TEXT NOT NULL, content TEXT NOT NULL, artifacts TEXT NOT NULL,
             recorded_on INTEGER NOT NULL, posted_on INTEGER);
         CREATE INDEX scan_results_by_image ON scan_results (image_id, scanned_on, seq);
         CREATE INDEX scan_results_by_scanned_on ON scan_results (scanned_on);
+        CREATE TABLE result_attributes (seq INTEGER PRIMARY KEY REFERENCES scan_results (seq) ON DELETE CASCADE, attributes TEXT NOT NULL);
         CREATE TABLE latest_results (image_id INTEGER PRIMARY KEY, seq INTEGER NOT NULL REFERENCES scan_results (seq));
         CREATE TABLE outbox (image_id INTEGER PRIMARY KEY, seq INTEGER NOT NULL REFERENCES scan_results (seq), enqueued_on INTEGER NOT NULL,
             attempts INTEGER NOT NULL DEFAULT 0, next_attempt_on INTEGER NOT NULL, last_error TEXT);
         CREATE INDEX outbox_due ON outbox (next_attempt_on);
-        INSERT INTO scan_results VALUES (7, 42, 'sha256:1111', 'scan-v1', 638766000000000000, 'compliant', 'fp',
-            '[{"name":"openscap_status","value":"compliant"}]', '{}', 638766000000000000, NULL);
+        INSERT INTO scan_results VALUES (7, 42, 'sha256:1111', 'scan-v1', 638766000000000000, 'compliant', 'fp', '{}', 638766000000000000, NULL);
+        INSERT INTO result_attributes VALUES (7, '[{"name":"openscap_status","value":"compliant"}]');
         INSERT INTO latest_results VALUES (42, 7);
         INSERT INTO outbox VALUES (42, 7, 638766000000000000, 2, 638766000000000000, 'ManageIQ was down');
         PRAGMA user_version = 1;

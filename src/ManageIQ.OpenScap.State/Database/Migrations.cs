@@ -7,8 +7,9 @@ namespace ManageIQ.OpenScap.State.Database;
 internal static class Migrations
 {
     /// <summary>
-    /// Scan history (<c>seq</c> never reused, so it orders results recorded in the same instant), the latest
-    /// result per image, and the outbox: at most one waiting result per image, pointing into the history.
+    /// Scan history (<c>seq</c> never reused, so it orders results recorded in the same instant), the attributes of
+    /// the results that keep them (a table of their own, so dropping them frees whole pages and the history rows
+    /// stay small), the latest result per image, and the outbox: at most one waiting result per image.
     /// </summary>
     private const string ResultsAndOutbox = """
         CREATE TABLE scan_results (
@@ -19,13 +20,16 @@ internal static class Migrations
             scanned_on  INTEGER NOT NULL,
             status      TEXT    NOT NULL,
             content     TEXT    NOT NULL,
-            attributes  TEXT    NOT NULL,
             artifacts   TEXT    NOT NULL,
             recorded_on INTEGER NOT NULL,
             posted_on   INTEGER
         );
         CREATE INDEX scan_results_by_image ON scan_results (image_id, scanned_on, seq);
         CREATE INDEX scan_results_by_scanned_on ON scan_results (scanned_on);
+        CREATE TABLE result_attributes (
+            seq        INTEGER PRIMARY KEY REFERENCES scan_results (seq) ON DELETE CASCADE,
+            attributes TEXT    NOT NULL
+        );
         CREATE TABLE latest_results (
             image_id INTEGER PRIMARY KEY,
             seq      INTEGER NOT NULL REFERENCES scan_results (seq)

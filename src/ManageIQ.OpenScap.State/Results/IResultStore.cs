@@ -15,7 +15,7 @@ public interface IResultStore
 
     Task<StoredResult?> GetLatestAsync(long imageId, CancellationToken cancellationToken = default);
 
-    /// <summary>The image's recorded results, newest first, at most <paramref name="limit"/>.</summary>
+    /// <summary>The image's recorded results, newest first, at most <paramref name="limit"/>; all but the latest without attributes.</summary>
     Task<IReadOnlyList<StoredResult>> GetHistoryAsync(long imageId, int limit, CancellationToken cancellationToken = default);
 
     Task<OutboxEntry?> GetOutboxEntryAsync(long imageId, CancellationToken cancellationToken = default);

@@ -8,7 +8,8 @@ namespace ManageIQ.OpenScap.State.Results;
 /// <summary><see cref="IResultStore"/> on the state database; every write is one immediate transaction.</summary>
 public sealed class ResultStore : IResultStore
 {
-    private const string ResultColumns = "r.seq, r.image_id, r.digest, r.scan_id, r.scanned_on, r.status, r.content, r.attributes, r.artifacts, r.recorded_on, r.posted_on";
+    private const string ResultColumns = "r.seq, r.image_id, r.digest, r.scan_id, r.scanned_on, r.status, r.content, a.attributes, r.artifacts, r.recorded_on, r.posted_on";
+    private const string WithAttributes = "LEFT JOIN result_attributes a ON a.seq = r.seq";
     private const int MaxErrorLength = 2000;
 
     private readonly StateDatabase _database;
@@ -40,18 +41,19 @@ public sealed class ResultStore : IResultStore
 
         var seq = connection.Int64(
             """
-            INSERT INTO scan_results (image_id, digest, scan_id, scanned_on, status, content, attributes, artifacts, recorded_on)
-            VALUES ($image, $digest, $scan, $scanned, $status, $content, $attributes, $artifacts, $now)
+            INSERT INTO scan_results (image_id, digest, scan_id, scanned_on, status, content, artifacts, recorded_on)
+            VALUES ($image, $digest, $scan, $scanned, $status, $content, $artifacts, $now)
             RETURNING seq
             """,
             ("$image", result.ImageId), ("$digest", result.Digest), ("$scan", result.ScanId), ("$scanned", scannedOn), ("$status", result.Status),
-            ("$content", result.ContentFingerprint), ("$attributes", ResultJson.WriteAttributes(result.Attributes)), ("$artifacts", ResultJson.WriteArtifacts(result.Artifacts)), ("$now", now))!.Value;
+            ("$content", result.ContentFingerprint), ("$artifacts", ResultJson.WriteArtifacts(result.Artifacts)), ("$now", now))!.Value;
+        connection.Execute("INSERT INTO result_attributes (seq, attributes) VALUES ($seq, $attributes)", ("$seq", seq), ("$attributes", ResultJson.WriteAttributes(result.Attributes)));
 
-        var latestScannedOn = connection.Int64(
-            "SELECT r.scanned_on FROM latest_results l JOIN scan_results r ON r.seq = l.seq WHERE l.image_id = $image", ("$image", result.ImageId));
+        var (latestSeq, latestScannedOn) = Latest(connection, result.ImageId);
         RecordOutcome outcome;
         if (latestScannedOn > scannedOn)
         {
+            DropAttributes(connection, seq);
             outcome = new RecordOutcome(seq, RecordDisposition.Older);
         }
         else
@@ -65,6 +67,11 @@ public sealed class ResultStore : IResultStore
                     next_attempt_on = excluded.next_attempt_on, last_error = NULL
                 """,
                 ("$image", result.ImageId), ("$seq", seq), ("$now", now));
+            if (latestSeq is { } previous)
+            {
+                DropAttributes(connection, previous);
+            }
+
             outcome = new RecordOutcome(seq, RecordDisposition.Queued, waiting);
         }
 
@@ -78,7 +85,7 @@ public sealed class ResultStore : IResultStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = _database.Connect();
-        return Task.FromResult(ReadResults(connection, $"SELECT {ResultColumns} FROM latest_results l JOIN scan_results r ON r.seq = l.seq WHERE l.image_id = $image", ("$image", imageId)).SingleOrDefault());
+        return Task.FromResult(ReadResults(connection, $"SELECT {ResultColumns} FROM latest_results l JOIN scan_results r ON r.seq = l.seq {WithAttributes} WHERE l.image_id = $image", ("$image", imageId)).SingleOrDefault());
     }
 
     public Task<IReadOnlyList<StoredResult>> GetHistoryAsync(long imageId, int limit, CancellationToken cancellationToken = default)
@@ -87,7 +94,7 @@ public sealed class ResultStore : IResultStore
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = _database.Connect();
         return Task.FromResult<IReadOnlyList<StoredResult>>(ReadResults(
-            connection, $"SELECT {ResultColumns} FROM scan_results r WHERE r.image_id = $image ORDER BY r.scanned_on DESC, r.seq DESC LIMIT $limit", ("$image", imageId), ("$limit", limit)));
+            connection, $"SELECT {ResultColumns} FROM scan_results r {WithAttributes} WHERE r.image_id = $image ORDER BY r.scanned_on DESC, r.seq DESC LIMIT $limit", ("$image", imageId), ("$limit", limit)));
     }
 
     public Task<OutboxEntry?> GetOutboxEntryAsync(long imageId, CancellationToken cancellationToken = default)
@@ -95,7 +102,7 @@ public sealed class ResultStore : IResultStore
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = _database.Connect();
         using var command = connection.Command(
-            $"SELECT {ResultColumns}, o.enqueued_on, o.attempts, o.next_attempt_on, o.last_error FROM outbox o JOIN scan_results r ON r.seq = o.seq WHERE o.image_id = $image",
+            $"SELECT {ResultColumns}, o.enqueued_on, o.attempts, o.next_attempt_on, o.last_error FROM outbox o JOIN scan_results r ON r.seq = o.seq {WithAttributes} WHERE o.image_id = $image",
             ("$image", imageId));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -166,6 +173,20 @@ public sealed class ResultStore : IResultStore
         return Task.FromResult(connection.Execute("DELETE FROM outbox WHERE image_id = $image AND seq = $seq", ("$image", imageId), ("$seq", seq)) == 1);
     }
 
+    private static (long? Seq, long? ScannedOn) Latest(SqliteConnection connection, long imageId)
+    {
+        using var command = connection.Command("SELECT r.seq, r.scanned_on FROM latest_results l JOIN scan_results r ON r.seq = l.seq WHERE l.image_id = $image", ("$image", imageId));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1)) : (null, null);
+    }
+
+    /// <summary>
+    /// Only an image's latest result keeps its attributes (it may have to be posted again); the rest of the history
+    /// keeps the summary columns, so the file grows with the number of images rather than of scans.
+    /// </summary>
+    private static void DropAttributes(SqliteConnection connection, long seq) =>
+        connection.Execute("DELETE FROM result_attributes WHERE seq = $seq", ("$seq", seq));
+
     /// <summary>The outcome of a scan id recorded before, or null; the same id for another image or time is refused.</summary>
     private static RecordOutcome? Existing(SqliteConnection connection, ScanResultRecord result)
     {
@@ -207,7 +228,7 @@ public sealed class ResultStore : IResultStore
             ScannedOn = UtcTicks.ToTime(reader.GetInt64(4)),
             Status = reader.GetString(5),
             ContentFingerprint = reader.GetString(6),
-            Attributes = ResultJson.ReadAttributes(reader.GetString(7)),
+            Attributes = reader.IsDBNull(7) ? [] : ResultJson.ReadAttributes(reader.GetString(7)),
             Artifacts = ResultJson.ReadArtifacts(reader.GetString(8)),
         },
         UtcTicks.ToTime(reader.GetInt64(9)))
