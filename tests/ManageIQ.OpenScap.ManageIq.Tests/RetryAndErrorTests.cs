@@ -164,7 +164,7 @@ public sealed class RetryAndErrorTests
         await using var h = await ClientHarness.StartAsync();
         await h.Client.GetContainerImageAsync(2);
         h.Emulator.Faults.ExpireTokensBeforeNext("POST", "/api/container_images/2/custom_attributes");
-        var added = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_high_failed", "1")]);
+        var added = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_failed_high", "1")]);
         Assert.That(added, Has.Count.EqualTo(1));
         Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes").Select(r => r.Status), Is.EqualTo(new[] { 401, 200 }));
         Assert.That(h.Emulator.Store.CustomAttributesOf(2), Has.Count.EqualTo(1));

@@ -82,7 +82,6 @@ internal static class ScanCommand
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddImageScanner();
-        services.Configure<CveFeedOptions>(o => o.CacheDirectory = Path.Combine(Path.GetTempPath(), "miq-openscap-cve-cache"));
         await using var provider = services.BuildServiceProvider();
         ImageScanResult result;
         try

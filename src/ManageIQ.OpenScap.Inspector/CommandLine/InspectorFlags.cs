@@ -7,6 +7,12 @@ namespace ManageIQ.OpenScap.Inspector.CommandLine;
 /// <summary>The flags: image-inspector's where they mean the same, plus what a daemonless scanner needs.</summary>
 internal sealed class InspectorFlags
 {
+    /// <summary>
+    /// The CVE feed URL when <c>--cve-url</c> is absent: a URL with credentials reaches a scanning pod through its
+    /// secret, never its command line (which anyone on the node can read in <c>/proc/*/cmdline</c>).
+    /// </summary>
+    public const string CveUrlVariable = "INSPECTOR_CVE_URL";
+
     public Option<string> Image { get; } = new("--image") { Description = "The image: a registry reference, oci:PATH[:TAG] or docker-archive:PATH." };
 
     public Option<string> ScanType { get; } = new("--scan-type") { Description = "The scan: openscap (the only one)." };
@@ -35,7 +41,7 @@ internal sealed class InspectorFlags
 
     public Option<long?> HtmlReportMaxArfBytes { get; } = new("--html-report-max-arf-bytes") { Description = "Skip the HTML report for a larger ARF (default 67108864)." };
 
-    public Option<string> CveUrl { get; } = new("--cve-url") { Description = "CVE OVAL feed: URL or path of a .xml/.bz2/.gz file, or a base URL the data stream's feed file name is appended to." };
+    public Option<string> CveUrl { get; } = new("--cve-url") { Description = "CVE OVAL feed: URL or path of a .xml/.bz2/.gz file, or a base URL the data stream's feed file name is appended to (else env INSPECTOR_CVE_URL)." };
 
     public Option<CveFeedPolicy?> CveFeedPolicy { get; } = new("--cve-feed-policy") { Description = "optional (default), required or disabled." };
 
@@ -106,7 +112,7 @@ internal sealed class InspectorFlags
             ResultsDirectory = Path.GetFullPath(parse.GetValue(ResultsDirectory) ?? Path.Combine(workDirectory, "results")),
             HtmlReport = parse.GetValue(HtmlReport),
             HtmlReportMaxArfBytes = parse.GetValue(HtmlReportMaxArfBytes),
-            CveUrl = parse.GetValue(CveUrl),
+            CveUrl = parse.GetValue(CveUrl) ?? NonEmpty(Environment.GetEnvironmentVariable(CveUrlVariable)),
             CveFeedPolicy = parse.GetValue(CveFeedPolicy),
             CveCacheDirectory = Path.GetFullPath(parse.GetValue(CveCacheDirectory) ?? Path.Combine(workDirectory, "cve-cache")),
             SsgDataStream = parse.GetValue(SsgDataStream),
@@ -123,6 +129,8 @@ internal sealed class InspectorFlags
         var parent = Directory.Exists("/var/tmp") ? "/var/tmp" : Path.GetTempPath();
         return Directory.CreateDirectory(Path.Combine(parent, "miq-inspector-" + Path.GetRandomFileName().Replace(".", string.Empty, StringComparison.Ordinal))).FullName;
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string? ReadToken(string? file)
     {

@@ -15,7 +15,8 @@ public static class KubernetesScanningServiceCollectionExtensions
     /// <summary>
     /// Registers the scanning pods (<see cref="IScanPodOrchestrator"/>), the OpenShift annotation
     /// (<see cref="IImageAnnotator"/>), the orphan sweep (<see cref="IOrphanPodSweeper"/> and its background service)
-    /// and the cluster connections, from the <c>Kubernetes</c> section, validated at start.
+    /// the pod deletions given up (<see cref="IFailedPodDeletions"/>) and the cluster connections, from the
+    /// <c>Kubernetes</c> section, validated at start.
     /// </summary>
     public static IServiceCollection AddKubernetesScanning(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +29,8 @@ public static class KubernetesScanningServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClusterConnections, ClusterConnections>();
         services.TryAddSingleton<ActiveScanRegistry>();
+        services.TryAddSingleton<FailedPodDeletions>();
+        services.TryAddSingleton<IFailedPodDeletions>(sp => sp.GetRequiredService<FailedPodDeletions>());
         services.TryAddSingleton<PendingPodDeletions>();
         services.TryAddSingleton<PullSecretResolver>();
         services.TryAddSingleton<IScanPodOrchestrator, ScanPodOrchestrator>();

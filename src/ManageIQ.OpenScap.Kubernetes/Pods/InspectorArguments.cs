@@ -19,7 +19,8 @@ public static class InspectorArguments
             "--openscap-html-report",
         };
         arguments.AddRange(spec.PullSecrets.Select(s => $"--dockercfg={s.FilePath}"));
-        if (options.CveUrl is not null)
+        // A URL with a user in it reaches the inspector through its secret (INSPECTOR_CVE_URL), not the command line.
+        if (options.CveUrl is not null && !ScanPodSecret.HoldsCredentials(options.CveUrl))
         {
             arguments.Add($"--cve-url={options.CveUrl}");
         }
