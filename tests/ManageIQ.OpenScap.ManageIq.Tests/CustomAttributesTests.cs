@@ -35,7 +35,7 @@ public sealed class CustomAttributesTests
     {
         await using var h = await ClientHarness.StartAsync();
         var first = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_failed_high", "3")]);
-        var second = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("OPENSCAP_HIGH_FAILED", "0")]);
+        var second = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("OPENSCAP_FAILED_HIGH", "0")]);
         Assert.That(second[0].Id, Is.EqualTo(first[0].Id));
         var stored = h.Emulator.Store.CustomAttributesOf(2);
         Assert.That(stored, Has.Count.EqualTo(1));

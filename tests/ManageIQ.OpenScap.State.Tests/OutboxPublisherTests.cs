@@ -15,7 +15,8 @@ public sealed class OutboxPublisherTests
             (2, "metadata", "owner", "team-a"),
             (2, "metadata", "openscap_failed_rules", "xccdf_rule_old"),
             (2, "metadata", "openscap_status", "non_compliant"),
-            (2, "metadata", "OpenSCAP_Note", "kept: not the bridge's prefix"),
+            (2, "metadata", "OPENSCAP_LEGACY", "the bridge's prefix in another case: owned, and stale"),
+            (2, "metadata", "my_openscap_note", "kept: not the bridge's prefix"),
             (2, "labels", "release", "16.2")));
         var before = DateTimeOffset.UtcNow;
         var notes = "line one\nline \"two\" with a \\ and <b>markup</b>\ttab, ünïcödé";
@@ -24,21 +25,19 @@ public sealed class OutboxPublisherTests
         var outcome = await h.Publisher.DeliverAsync(2);
 
         Assert.That(outcome.Status, Is.EqualTo(DeliveryStatus.Delivered), outcome.Error);
-        Assert.That((outcome.Upserted, outcome.Deleted, outcome.Requests), Is.EqualTo((5, 1, 3)));
+        Assert.That((outcome.Upserted, outcome.Deleted, outcome.Requests), Is.EqualTo((5, 2, 3)));
         var attributes = h.AttributesOf(2);
         Assert.That(attributes.Select(a => a.Name), Is.EquivalentTo(new[]
         {
-            "owner", "openscap_status", "OpenSCAP_Note", "release", "openscap_scanned_on", "openscap_scan_id", "openscap_notes", "openscap_failed_high",
-        }), "each name once; the stale openscap_failed_rules is gone");
+            "owner", "openscap_status", "my_openscap_note", "release", "openscap_scanned_on", "openscap_scan_id", "openscap_notes", "openscap_failed_high",
+        }), "each name once; the stale openscap_failed_rules and OPENSCAP_LEGACY are gone");
         Assert.That(attributes.Single(a => a.Name == "owner"), Is.EqualTo(("metadata", "owner", "team-a")));
         Assert.That(attributes.Single(a => a.Name == "release"), Is.EqualTo(("labels", "release", "16.2")));
-        Assert.That(attributes.Single(a => a.Name == "OpenSCAP_Note").Value, Is.EqualTo("kept: not the bridge's prefix"));
+        Assert.That(attributes.Single(a => a.Name == "my_openscap_note").Value, Is.EqualTo("kept: not the bridge's prefix"));
         Assert.That(attributes.Single(a => a.Name == "openscap_status"), Is.EqualTo(("metadata", "openscap_status", "compliant")));
         Assert.That(attributes.Single(a => a.Name == "openscap_scanned_on").Value, Is.EqualTo("2026-03-02T02:00:00Z"));
 
-        // Verbatim once the emulator stores values as posted (issue 11 item 4); JSON-escaped before that.
-        var stored = attributes.Single(a => a.Name == "openscap_notes").Value;
-        Assert.That(EmulatorValues.StoredAs(stored, notes), Is.True, $"stored as «{stored}»");
+        Assert.That(attributes.Single(a => a.Name == "openscap_notes").Value, Is.EqualTo(notes), "verbatim: newline, quotes, backslash, markup, tab, non-ASCII");
 
         var miq = h.Emulator.Requests.All.Where(r => r.Path != "/api/auth").ToList();
         Assert.That(miq.Select(r => (r.Method, r.Path, r.Action)), Is.EqualTo(new[]

@@ -177,7 +177,8 @@ public sealed class ResultStoreTests
         var good = Results.Of(3, "scan-1", Results.Monday);
         yield return new TestCaseData(good with { ImageId = 0 }, "image id must be positive").SetName("ImageIdZero");
         yield return new TestCaseData(good with { ScanId = string.Empty }, "ScanId is missing").SetName("NoScanId");
-        yield return new TestCaseData(good with { Status = string.Empty }, "Status is missing").SetName("NoStatus");
+        yield return new TestCaseData(good with { Status = string.Empty }, "The status '' is not one of compliant, non_compliant, error").SetName("NoStatus");
+        yield return new TestCaseData(good with { Status = "passed" }, "The status 'passed' is not one of").SetName("UnknownStatus");
         yield return new TestCaseData(good with { ScannedOn = default }, "scan time is missing").SetName("NoScanTime");
         yield return new TestCaseData(good with { Attributes = [] }, "1 to 200 attributes").SetName("NoAttributes");
         yield return new TestCaseData(good with { Attributes = [new CustomAttributeInput("status", "x")] }, "Attribute status is not a lower-case name starting with openscap_").SetName("NoPrefix");

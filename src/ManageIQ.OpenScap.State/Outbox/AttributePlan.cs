@@ -1,12 +1,12 @@
 using ManageIQ.OpenScap.ManageIq.Models;
-using ManageIQ.OpenScap.State.Results;
+using ManageIQ.OpenScap.Publishing;
 
 namespace ManageIQ.OpenScap.State.Outbox;
 
 /// <summary>
 /// What one delivery writes, from the result's attributes and the image's current ones: every result attribute
-/// is upserted, and every <c>openscap_</c> attribute of section <c>metadata</c> the result no longer has is
-/// deleted by name. A name held in another section (the <c>labels</c>/<c>docker_labels</c> ManageIQ's refresh
+/// is upserted, and every attribute the bridge owns (<see cref="OpenScapAttributeNames.IsOwned"/>) in section
+/// <c>metadata</c> that the result no longer has is deleted by name. A name held in another section (the <c>labels</c>/<c>docker_labels</c> ManageIQ's refresh
 /// writes) is left alone both ways, since ManageIQ's add matches names across sections and would move it.
 /// Attributes without the prefix are never touched.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed record AttributePlan(
         var collisions = elsewhere.Where(a => wanted.Contains(a.Name)).ToList();
         var upserts = desired.Where(a => !heldElsewhere.Contains(a.Name)).ToList();
         var deletes = current
-            .Where(a => IsMetadata(a) && a.Name.StartsWith(ScanResultRecord.AttributePrefix, StringComparison.Ordinal))
+            .Where(a => IsMetadata(a) && OpenScapAttributeNames.IsOwned(a.Name))
             .Where(a => !wanted.Contains(a.Name) && !heldElsewhere.Contains(a.Name))
             .Select(a => a.Name)
             .Distinct(StringComparer.OrdinalIgnoreCase)

@@ -1,4 +1,5 @@
 using ManageIQ.OpenScap.ManageIq.Models;
+using ManageIQ.OpenScap.Publishing;
 
 namespace ManageIQ.OpenScap.State.Results;
 
@@ -9,9 +10,6 @@ namespace ManageIQ.OpenScap.State.Results;
 /// </summary>
 public sealed record ScanResultRecord
 {
-    /// <summary>The prefix every attribute the bridge owns starts with; delivery deletes only such attributes.</summary>
-    public const string AttributePrefix = "openscap_";
-
     public const int MaxAttributes = 200;
     public const int MaxValueLength = 256 * 1024;
     public const int MaxTotalValueLength = 2 * 1024 * 1024;
@@ -30,7 +28,7 @@ public sealed record ScanResultRecord
     /// <summary>When the scan ran; orders results of one image (a later scan wins, then the later record).</summary>
     public required DateTimeOffset ScannedOn { get; init; }
 
-    /// <summary>The result's status (<c>compliant</c>, <c>non_compliant</c>, <c>error</c>).</summary>
+    /// <summary>The result's status, as posted: <see cref="OpenScapStatusNames"/> (<c>compliant</c>, <c>non_compliant</c>, <c>error</c>).</summary>
     public required string Status { get; init; }
 
     /// <summary>The scan contract's content fingerprint (empty when the scan failed before content was chosen).</summary>
@@ -51,7 +49,11 @@ public sealed record ScanResultRecord
         }
 
         Text(ScanId, nameof(ScanId), required: true);
-        Text(Status, nameof(Status), required: true);
+        if (OpenScapStatusNames.Parse(Status) is null)
+        {
+            throw new ArgumentException($"The status '{Status}' is not one of {OpenScapStatusNames.Compliant}, {OpenScapStatusNames.NonCompliant}, {OpenScapStatusNames.Error}.", nameof(Status));
+        }
+
         Text(ContentFingerprint, nameof(ContentFingerprint), required: false);
         if (Digest is not null)
         {
@@ -80,10 +82,10 @@ public sealed record ScanResultRecord
         foreach (var attribute in Attributes)
         {
             ArgumentNullException.ThrowIfNull(attribute, nameof(Attributes));
-            if (!attribute.Name.StartsWith(AttributePrefix, StringComparison.Ordinal) || attribute.Name.Length == AttributePrefix.Length
+            if (!attribute.Name.StartsWith(OpenScapAttributeNames.Prefix, StringComparison.Ordinal) || attribute.Name.Length == OpenScapAttributeNames.Prefix.Length
                 || !string.Equals(attribute.Name, attribute.Name.ToLowerInvariant(), StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Attribute {attribute.Name} is not a lower-case name starting with {AttributePrefix}.", nameof(Attributes));
+                throw new ArgumentException($"Attribute {attribute.Name} is not a lower-case name starting with {OpenScapAttributeNames.Prefix}.", nameof(Attributes));
             }
 
             if (attribute.Section != CustomAttributeInput.MetadataSection)
