@@ -1,4 +1,5 @@
 using System.Net;
+using ManageIQ.OpenScap.Publishing;
 using ManageIQ.OpenScap.State.Outbox;
 using ManageIQ.OpenScap.State.Results;
 
@@ -49,6 +50,30 @@ public sealed class OutboxPublisherTests
         Assert.That(miq[1].Body, Does.Contain("\"section\":\"metadata\"").And.Not.Contain("labels"));
         Assert.That(await h.Store.GetOutboxEntryAsync(2), Is.Null);
         Assert.That((await h.Store.GetLatestAsync(2))!.PostedOn, Is.GreaterThanOrEqualTo(before));
+    }
+
+    [Test]
+    public async Task Deliver_AttributesFromThePublishingBuilder_LandAsBuiltAndTheFailedScansExtrasGoLater()
+    {
+        await using var h = await StateHarness.StartAsync();
+        var builder = new OpenScapAttributeBuilder(new PublishingOptions());
+        var failed = new PublishedScan
+        {
+            ScanId = "scan-1", ScannedOn = Results.Monday, Digest = "sha256:" + new string('b', 64),
+            Error = "pull failed: the registry answered 401\n(\"unauthorized\")", Notes = ["no CVE feed", "stale content"],
+        };
+        var first = builder.Build(failed, OpenScapStatus.Error);
+        await h.Store.RecordAsync(Results.Of(4, "scan-1", Results.Monday, OpenScapStatusNames.Error) with { Attributes = first });
+        Assert.That((await h.Publisher.DeliverAsync(4)).Status, Is.EqualTo(DeliveryStatus.Delivered));
+        Assert.That(h.AttributesOf(4).Select(a => (a.Name, a.Value)), Is.EquivalentTo(first.Select(a => (a.Name, a.Value))));
+
+        var passed = failed with { ScanId = "scan-2", ScannedOn = Results.Monday.AddDays(1), Error = null, Notes = [], Content = "ssg-debian12-ds.xml" };
+        var second = builder.Build(passed, OpenScapStatus.Compliant);
+        await h.Store.RecordAsync(Results.Of(4, "scan-2", passed.ScannedOn, OpenScapStatusNames.Compliant) with { Attributes = second });
+        var outcome = await h.Publisher.DeliverAsync(4);
+
+        Assert.That((outcome.Status, outcome.Deleted), Is.EqualTo((DeliveryStatus.Delivered, 2)), "openscap_error and openscap_notes are gone");
+        Assert.That(h.AttributesOf(4).Select(a => (a.Name, a.Value)), Is.EquivalentTo(second.Select(a => (a.Name, a.Value))));
     }
 
     [Test]
