@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4108, Level = LogLevel.Debug, Message = "Layer {Index}/{Count} {Digest} unpacked in {Elapsed}")]
     public static partial void LayerUnpacked(ILogger logger, int index, int count, string digest, TimeSpan elapsed);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Image {Image}: {Links} symbolic links confined to the root ({Rewritten} rewritten, {Dangling} dangling, {Loops} loops) in {Elapsed}")]
+    public static partial void LinksConfined(ILogger logger, string image, long links, long rewritten, long dangling, long loops, TimeSpan elapsed);
 }
