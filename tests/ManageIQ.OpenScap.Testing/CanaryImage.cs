@@ -148,7 +148,8 @@ public sealed class CanaryImage : IDisposable
 
     private static (TestLayer Lower, TestLayer Upper, IReadOnlyList<CanaryPlacement> Placements) Layers(CanaryPlan plan, string host)
     {
-        var lower = new TestLayer();
+        // Read-only, as images ship some directories: an unprivileged scanner must still rewrite the links in it.
+        var lower = new TestLayer().Directory(ChainDirectory, (UnixFileMode)0x16D);
         var upper = new TestLayer();
         var placements = new List<CanaryPlacement>();
         var hostData = host + "/data";
