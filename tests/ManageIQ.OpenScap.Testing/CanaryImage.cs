@@ -30,13 +30,16 @@ public sealed class CanaryImage : IDisposable
     private const string ChainDirectory = ".canary-chain";
     private const int ExcessParents = 64;
     private readonly TempDirectory _host;
+    private readonly TempDirectory _scratch;
 
     private CanaryImage(TempDirectory host, string token, BuiltImage image, IReadOnlyList<CanaryPlacement> placements)
     {
         _host = host;
+        _scratch = new TempDirectory();
         Token = token;
         Image = image;
         Placements = placements;
+        image.WriteOciLayout(_scratch.Combine("layout"), "12");
     }
 
     /// <summary>The text of the canary; its path carries no part of it, so a path in an output is no false alarm.</summary>
@@ -46,6 +49,12 @@ public sealed class CanaryImage : IDisposable
     public string HostDirectory => _host.Path;
 
     public BuiltImage Image { get; }
+
+    /// <summary>The image as an OCI layout: <c>oci:PATH:12</c>.</summary>
+    public string Reference => $"oci:{_scratch.Combine("layout")}:12";
+
+    /// <summary>A scratch directory (holding the layout) for the scans' work and results.</summary>
+    public string ScratchDirectory => _scratch.Path;
 
     public IReadOnlyList<CanaryPlacement> Placements { get; }
 
@@ -111,7 +120,14 @@ public sealed class CanaryImage : IDisposable
         Assert.That(resolved.Where(r => !r.StartsWith(rootfs + "/", StringComparison.Ordinal)), Is.Empty, "links the kernel resolves outside the root");
     }
 
-    public void Dispose() => _host.Dispose();
+    /// <summary>A new directory below <see cref="ScratchDirectory"/> for one scan.</summary>
+    public string RunDirectory(string name) => Directory.CreateDirectory(_scratch.Combine(name)).FullName;
+
+    public void Dispose()
+    {
+        _scratch.Dispose();
+        _host.Dispose();
+    }
 
     /// <summary>Lines the SSG checks match (so a leak shows in the results), each carrying the token.</summary>
     private static string Content(string token) => string.Join('\n',

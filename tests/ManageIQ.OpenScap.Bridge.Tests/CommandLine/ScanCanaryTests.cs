@@ -11,34 +11,22 @@ public class ScanCanaryTests
 {
     private static readonly string[] Outputs = ["results-arf.xml", "results.html", "summary.json"];
     private CanaryImage _canary = null!;
-    private TempDirectory _directory = null!;
-    private string _layout = null!;
 
     [OneTimeSetUp]
-    public void BuildCanaryImage()
-    {
-        _canary = CanaryImage.Create(ScapContent.Debian12DataStream);
-        _directory = new TempDirectory();
-        _layout = _directory.Combine("layout");
-        _canary.Image.WriteOciLayout(_layout, "12");
-    }
+    public void BuildCanaryImage() => _canary = CanaryImage.Create(ScapContent.Debian12DataStream);
 
     [OneTimeTearDown]
-    public void RemoveCanary()
-    {
-        _directory.Dispose();
-        _canary.Dispose();
-    }
+    public void RemoveCanary() => _canary.Dispose();
 
     [TestCase("standard")]
     [TestCase("anssi_bp28_high")]
     [TestCase("(all)")]
     public async Task Scan_CanaryImage_NoOutputHoldsTheCanary(string profile, CancellationToken cancellationToken)
     {
-        var run = _directory.Combine(profile.Trim('(', ')'));
+        var run = _canary.RunDirectory(profile.Trim('(', ')'));
         var results = Path.Combine(run, "results");
         await using var bridge = await ChildProcess.RunAsync("ManageIQ.OpenScap.Bridge.dll",
-            ["scan", $"oci:{_layout}:12", "--ssg-profile", profile, "--output-dir", results, "--work-dir", Path.Combine(run, "work"), "--cve-feed-policy", "disabled"],
+            ["scan", _canary.Reference, "--ssg-profile", profile, "--output-dir", results, "--work-dir", Path.Combine(run, "work"), "--cve-feed-policy", "disabled"],
             unprivileged: false, cancellationToken);
 
         Assert.That(bridge.ExitCode, Is.EqualTo(2).Or.EqualTo(0), bridge.Output + bridge.Error);

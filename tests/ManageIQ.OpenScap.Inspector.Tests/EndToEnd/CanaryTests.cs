@@ -16,25 +16,12 @@ public class CanaryTests
     private const string Inspector = "ManageIQ.OpenScap.Inspector.dll";
     private static readonly string[] Outputs = ["results-arf.xml", "results.html", "summary.json", "metadata.json"];
     private CanaryImage _canary = null!;
-    private TempDirectory _directory = null!;
-    private string _layout = null!;
 
     [OneTimeSetUp]
-    public void BuildCanaryImage()
-    {
-        _canary = CanaryImage.Create(ScapContent.Debian12DataStream);
-        _directory = new TempDirectory();
-        _layout = _directory.Combine("layout");
-        _canary.Image.WriteOciLayout(_layout, "12");
-        TestContext.Progress.WriteLine($"canary image: {_canary.Placements.Count} placements");
-    }
+    public void BuildCanaryImage() => _canary = CanaryImage.Create(ScapContent.Debian12DataStream);
 
     [OneTimeTearDown]
-    public void RemoveCanary()
-    {
-        _directory.Dispose();
-        _canary.Dispose();
-    }
+    public void RemoveCanary() => _canary.Dispose();
 
     // Unprivileged as in the pod where oscap allows it: under anssi_bp28_high and (all), oscap 1.3.7
     // aborts (status 134) without the chroot its rpminfo probe wants, whatever the image.
@@ -88,15 +75,14 @@ public class CanaryTests
 
     private string RunDirectory(string profile)
     {
-        var run = _directory.Combine(TestContext.CurrentContext.Test.MethodName + "-" + profile.Trim('(', ')'));
-        Directory.CreateDirectory(run);
-        ChildProcess.GiveToNobody(_directory.Path);
+        var run = _canary.RunDirectory(TestContext.CurrentContext.Test.MethodName + "-" + profile.Trim('(', ')'));
+        ChildProcess.GiveToNobody(_canary.ScratchDirectory);
         return run;
     }
 
     private string[] Arguments(string run, string profile) =>
     [
-        "--image", $"oci:{_layout}:12", "--scan-type", "openscap", "--ssg-profile", profile, "--openscap-html-report",
+        "--image", _canary.Reference, "--scan-type", "openscap", "--ssg-profile", profile, "--openscap-html-report",
         "--work-dir", Path.Combine(run, "work"), "--cve-feed-policy", "disabled",
     ];
 

@@ -4,17 +4,8 @@ using ManageIQ.OpenScap.Testing;
 namespace ManageIQ.OpenScap.Images.Tests.Sources;
 
 /// <summary>An acquired root's links all lead inside it, whatever the layers did; a root unpacked before that is not reused.</summary>
-[CancelAfter(60_000)]
-public class LinkConfinementAcquisitionTests
+public partial class LocalSourceTests
 {
-    private TempDirectory _directory = null!;
-
-    [SetUp]
-    public void SetUp() => _directory = new TempDirectory();
-
-    [TearDown]
-    public void TearDown() => _directory.Dispose();
-
     [Test]
     public async Task AcquireAsync_LinksOfEveryLayer_LeadInsideTheRoot(CancellationToken cancellationToken)
     {
@@ -71,10 +62,4 @@ public class LinkConfinementAcquisitionTests
     }
 
     private static string? TargetOf(string root, string relative) => new FileInfo(Path.Combine(root, relative)).LinkTarget;
-
-    private ImageAcquisitionRequest Request(string source) => new()
-    {
-        Source = ImageSource.Parse(source),
-        WorkDirectory = _directory.Combine("work"),
-    };
 }
