@@ -17,7 +17,8 @@ internal static class DirectoryListing
     private const byte UnknownType = 0;
     private const byte DirectoryType = 4;
     private const byte SymbolicLinkType = 10;
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8 that refuses invalid bytes instead of replacing them (a replaced name could not be named back).</summary>
+    internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The entries of <paramref name="directory"/> except <c>.</c> and <c>..</c>; <paramref name="name"/> is for messages.</summary>
     public static List<(string Name, EntryKind Kind)> Read(SafeFileHandle directory, string name)

@@ -32,9 +32,6 @@ internal static partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "openat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int OpenAt(SafeFileHandle directory, string path, int flags, uint mode);
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int OpenPath(string path, int flags, uint mode);
-
     [LibraryImport("libc", EntryPoint = "getdents64", SetLastError = true)]
     private static partial nint GetDents64(SafeFileHandle directory, Span<byte> buffer, nuint length);
 
@@ -62,7 +59,7 @@ internal static partial class NativeMethods
     /// <summary>Opens a directory the caller names by a trusted host path; fails when it is a link.</summary>
     public static SafeFileHandle OpenDirectory(string path)
     {
-        var fd = OpenPath(path, OpenDirectoryFlags, 0);
+        var fd = Open(path, OpenDirectoryFlags, 0);
         return fd < 0 ? throw Failure("opening directory", path, Marshal.GetLastPInvokeError()) : new SafeFileHandle(fd, ownsHandle: true);
     }
 

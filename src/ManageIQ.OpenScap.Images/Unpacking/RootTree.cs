@@ -14,7 +14,6 @@ namespace ManageIQ.OpenScap.Images.Unpacking;
 internal sealed class RootTree : IDisposable
 {
     private const int MaxCachedNodes = 256 * 1024;
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly Dictionary<string, TreeNode> _cache = new(StringComparer.Ordinal);
 
     public RootTree(string root)
@@ -72,7 +71,7 @@ internal sealed class RootTree : IDisposable
         var bytes = NativeMethods.ReadLink(Handle, relative);
         try
         {
-            return StrictUtf8.GetString(bytes);
+            return DirectoryListing.StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException ex)
         {
