@@ -27,6 +27,14 @@ public sealed record UnpackLimits
     [Range(1, long.MaxValue)]
     public long MaxDownloadBytes { get; init; } = 16L * 1024 * 1024 * 1024;
 
+    /// <summary>Symbolic links the unpacked root may hold, each rewritten to lead inside it (default 500,000).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxSymbolicLinks { get; init; } = 500_000;
+
+    /// <summary>Path components walked, over all links, to resolve them inside the root (default 50,000,000).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxSymbolicLinkLookups { get; init; } = 50_000_000;
+
     /// <summary>Most layers an image may have (default 256).</summary>
     [Range(1, int.MaxValue)]
     public int MaxLayers { get; init; } = 256;

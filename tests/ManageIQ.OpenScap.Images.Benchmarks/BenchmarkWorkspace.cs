@@ -1,3 +1,5 @@
+using ManageIQ.OpenScap.Testing;
+
 namespace ManageIQ.OpenScap.Images.Benchmarks;
 
 /// <summary>

@@ -4,7 +4,7 @@ namespace ManageIQ.OpenScap.Images.Tests.Sources;
 
 /// <summary>oci: layouts and docker-archive: files written by the tests.</summary>
 [CancelAfter(60_000)]
-public class LocalSourceTests
+public partial class LocalSourceTests
 {
     private TempDirectory _directory = null!;
 
