@@ -78,9 +78,12 @@ public sealed partial class EmulatorCommandTests
         }
 
         using var process = Process.Start(psi)!;
+        // Drain standard error: a child blocked on a full pipe never reaches its shutdown.
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         try
         {
             var first = await process.StandardOutput.ReadLineAsync(cancellationToken);
+            var rest = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var url = new Uri(ListeningLine().Match(first ?? string.Empty).Groups[1].Value);
             using var http = new HttpClient();
             Assert.That(await http.GetStringAsync(new Uri(url + "/ping"), cancellationToken), Is.EqualTo("pong"));
@@ -92,7 +95,8 @@ public sealed partial class EmulatorCommandTests
 
             await process.WaitForExitAsync(cancellationToken);
             Assert.That(process.ExitCode, Is.Zero);
-            Assert.That(await process.StandardOutput.ReadToEndAsync(cancellationToken), Does.Contain("Stopping the emulator."));
+            Assert.That(await rest, Does.Contain("Stopping the emulator."));
+            await errors;
         }
         finally
         {
