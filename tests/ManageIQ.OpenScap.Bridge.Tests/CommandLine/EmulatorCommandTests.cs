@@ -71,8 +71,9 @@ public sealed partial class EmulatorCommandTests
     [Test]
     public async Task Emulator_AsProcess_StopsCleanlyOnCtrlC(CancellationToken cancellationToken)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ManageIQ.OpenScap.Bridge.dll"), "emulator", "--listen", "127.0.0.1:0" })
+        // A test run started in the background inherits SIGINT ignored, and the runtime keeps it so: restore the default.
+        var psi = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "ManageIQ.OpenScap.Bridge.dll"), "emulator", "--listen", "127.0.0.1:0" })
         {
             psi.ArgumentList.Add(argument);
         }
