@@ -15,7 +15,8 @@ internal sealed record AcquisitionMarker(
     string Platform,
     int LayerCount,
     long LayerBytes,
-    long UnpackedBytes)
+    long UnpackedBytes,
+    string? IndexDigest = null)
 {
     public const string FileName = "acquired.json";
 

@@ -1,8 +1,14 @@
-namespace ManageIQ.OpenScap.Scanner.Scanning;
+namespace ManageIQ.OpenScap.Contracts.Scanning;
 
-/// <summary>Where a scan's time went. Pull and unpack overlap (layers download while earlier ones unpack).</summary>
+/// <summary>
+/// Where a scan's time went, one set of names for every backend. Pull and unpack overlap (layers download while
+/// earlier ones unpack); summary and HTML report overlap.
+/// </summary>
 public sealed record ScanTimings
 {
+    /// <summary>Creating the scanning pod until it was ready (zero for the local backend).</summary>
+    public TimeSpan Pod { get; init; }
+
     /// <summary>Registry ping, authentication, manifest and configuration.</summary>
     public TimeSpan Resolve { get; init; }
 
@@ -27,6 +33,9 @@ public sealed record ScanTimings
 
     /// <summary>From the scan's start until the ARF and the summary were written (the HTML report may still be rendering).</summary>
     public TimeSpan Ready { get; init; }
+
+    /// <summary>Fetching the results from the scanning pod (zero for the local backend).</summary>
+    public TimeSpan Collect { get; init; }
 
     public TimeSpan Total { get; init; }
 }
