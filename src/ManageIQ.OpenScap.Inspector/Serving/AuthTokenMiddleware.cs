@@ -1,3 +1,4 @@
+using ManageIQ.OpenScap.Contracts.Inspector;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,7 +10,7 @@ namespace ManageIQ.OpenScap.Inspector.Serving;
 /// </summary>
 internal sealed class AuthTokenMiddleware(RequestDelegate next, string token, ILogger<AuthTokenMiddleware> logger)
 {
-    public const string HeaderName = "X-Auth-Token";
+    public const string HeaderName = InspectorWire.AuthTokenHeader;
     private readonly byte[] expected = Encoding.UTF8.GetBytes(token);
 
     public async Task InvokeAsync(HttpContext context)
@@ -17,7 +18,7 @@ internal sealed class AuthTokenMiddleware(RequestDelegate next, string token, IL
         ArgumentNullException.ThrowIfNull(context);
         if (!context.Request.Headers.TryGetValue(HeaderName, out var given) || string.IsNullOrEmpty(given))
         {
-            await RefuseAsync(context, "Authorization failed: must provide X-Auth-Token header with this request").ConfigureAwait(false);
+            await RefuseAsync(context, $"Authorization failed: must provide {HeaderName} header with this request").ConfigureAwait(false);
             return;
         }
 

@@ -2,7 +2,8 @@ using ManageIQ.OpenScap.Inspector.CommandLine;
 using ManageIQ.OpenScap.Inspector.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
+using ManageIQ.OpenScap.Contracts.Scanning;
+using ManageIQ.OpenScap.Scanner.Hosting;
 
 namespace ManageIQ.OpenScap.Inspector.Serving;
 
@@ -50,10 +51,10 @@ public static class ServeMode
             app = Build(settings);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OptionsValidationException or IOException or InvalidDataException)
+        catch (Exception e) when (StartupErrors.IsConfigurationError(e) || e is IOException)
         {
-            await error.WriteLineAsync("Error: " + e.Message).ConfigureAwait(false);
-            return InspectorExitCodes.InvalidArguments;
+            await error.WriteLineAsync(StartupErrors.Describe(e)).ConfigureAwait(false);
+            return ExitCodes.InvalidArguments;
         }
 
         await using (app.ConfigureAwait(false))
