@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using ManageIQ.OpenScap.Images.Benchmarks;
 
-// Usage (see the Images README section):
+// Usage (see docs/image-acquisition.md):
 //   dotnet run -c Release --project tests/ManageIQ.OpenScap.Images.Benchmarks -- [--work DIR] [--runs N] [--bdn]
 // Builds (once, cached in DIR) a Debian bookworm minbase root with mmdebstrap, pushes it to a loopback
 // docker-registry, and compares pull + unpack: this library against skopeo copy + umoci unpack.

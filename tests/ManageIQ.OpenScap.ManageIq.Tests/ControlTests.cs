@@ -8,7 +8,7 @@ namespace ManageIQ.OpenScap.ManageIq.Tests;
 [CancelAfter(60_000)]
 public sealed class ControlTests
 {
-    private static readonly JObject HighFailures = JObject.Parse("""{"<": {"field": "ContainerImage-virtual_custom_attribute_openscap_high_failed", "value": "1"}}""");
+    private static readonly JObject HighFailures = JObject.Parse("""{"<": {"field": "ContainerImage-virtual_custom_attribute_openscap_failed_high", "value": "1"}}""");
 
     [TestCase("containerimage_scan_complete", 3L)]
     [TestCase("containerimage_compliance_check", 5L)]

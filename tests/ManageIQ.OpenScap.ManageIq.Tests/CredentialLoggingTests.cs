@@ -35,7 +35,7 @@ public sealed class CredentialLoggingTests
         // Rejected pre-issued token, Basic fallback, reads, paging, writes, retries, 4xx, 5xx, expiry, drops.
         await h.Client.GetContainerImageAsync(1);
         await ClientHarness.ToListAsync(h.Client.GetContainerImagesAsync());
-        await h.Client.AddCustomAttributesAsync(1, [new CustomAttributeInput("openscap_high_failed", "1")]);
+        await h.Client.AddCustomAttributesAsync(1, [new CustomAttributeInput("openscap_failed_high", "1")]);
         h.Emulator.Faults.ExpireTokensBeforeNext();
         await h.Client.GetCustomAttributesAsync(1);
         h.Emulator.Faults.FailNext(HttpStatusCode.BadGateway, "GET", times: 5);

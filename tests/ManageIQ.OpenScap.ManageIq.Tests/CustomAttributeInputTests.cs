@@ -4,7 +4,7 @@ namespace ManageIQ.OpenScap.ManageIq.Tests;
 
 public sealed class CustomAttributeInputTests
 {
-    [TestCase("openscap_high_failed", true)]
+    [TestCase("openscap_failed_high", true)]
     [TestCase("_private", true)]
     [TestCase("cost$usd", true)]
     [TestCase("Ünïcode_ok2", true)]

@@ -12,15 +12,15 @@ public sealed class CustomAttributesTests
         var scannedOn = new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero);
         var added = await h.Client.AddCustomAttributesAsync(2,
         [
-            new CustomAttributeInput("openscap_high_failed", "3"),
-            new CustomAttributeInput("openscap_medium_failed", "5"),
+            new CustomAttributeInput("openscap_failed_high", "3"),
+            new CustomAttributeInput("openscap_failed_medium", "5"),
             CustomAttributeInput.Timestamp("openscap_scanned_on", scannedOn),
         ]);
 
         Assert.That(added.Select(a => (a.Name, a.Value, a.Section)), Is.EqualTo(new[]
         {
-            ("openscap_high_failed", "3", "metadata"),
-            ("openscap_medium_failed", "5", "metadata"),
+            ("openscap_failed_high", "3", "metadata"),
+            ("openscap_failed_medium", "5", "metadata"),
             ("openscap_scanned_on", "2026-02-03T04:05:06Z", "metadata"),
         }));
         Assert.That(added.All(a => a.ResourceId == 2 && a.ResourceType == "ContainerImage" && a.Source == "EVM"), Is.True);
@@ -34,7 +34,7 @@ public sealed class CustomAttributesTests
     public async Task AddCustomAttributesAsync_SameNameDifferentCase_UpdatesInPlace()
     {
         await using var h = await ClientHarness.StartAsync();
-        var first = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_high_failed", "3")]);
+        var first = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_failed_high", "3")]);
         var second = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("OPENSCAP_HIGH_FAILED", "0")]);
         Assert.That(second[0].Id, Is.EqualTo(first[0].Id));
         var stored = h.Emulator.Store.CustomAttributesOf(2);

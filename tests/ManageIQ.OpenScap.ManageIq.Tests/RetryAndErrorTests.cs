@@ -99,7 +99,7 @@ public sealed class RetryAndErrorTests
     {
         await using var h = await ClientHarness.StartAsync();
         h.Emulator.Faults.FailNext(HttpStatusCode.ServiceUnavailable, "POST", "/api/container_images/2/custom_attributes");
-        Assert.ThrowsAsync<ManageIqResponseException>(() => h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_high_failed", "1")]));
+        Assert.ThrowsAsync<ManageIqResponseException>(() => h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_failed_high", "1")]));
         Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes"), Has.Count.EqualTo(1));
         Assert.That(h.Emulator.Store.CustomAttributesOf(2), Is.Empty);
     }
@@ -109,7 +109,7 @@ public sealed class RetryAndErrorTests
     {
         await using var h = await ClientHarness.StartAsync();
         h.Emulator.Faults.DropAfterHandlingNext("POST", "/api/container_images/2/custom_attributes");
-        Assert.ThrowsAsync<ManageIqTransportException>(() => h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_high_failed", "1"), new CustomAttributeInput("openscap_low_failed", "4")]));
+        Assert.ThrowsAsync<ManageIqTransportException>(() => h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_failed_high", "1"), new CustomAttributeInput("openscap_failed_low", "4")]));
         Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes"), Has.Count.EqualTo(1));
         Assert.That(h.Emulator.Store.CustomAttributesOf(2), Has.Count.EqualTo(2));
     }
@@ -129,7 +129,7 @@ public sealed class RetryAndErrorTests
         await using var h = await ClientHarness.StartAsync();
         await h.Client.GetContainerImageAsync(2);
         h.Emulator.Faults.ExpireTokensBeforeNext("POST", "/api/container_images/2/custom_attributes");
-        var added = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_high_failed", "1")]);
+        var added = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_failed_high", "1")]);
         Assert.That(added, Has.Count.EqualTo(1));
         Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes").Select(r => r.Status), Is.EqualTo(new[] { 401, 200 }));
         Assert.That(h.Emulator.Store.CustomAttributesOf(2), Has.Count.EqualTo(1));
