@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using ManageIQ.OpenScap.Contracts.Inspector;
 using ManageIQ.OpenScap.Kubernetes.Configuration;
 
 namespace ManageIQ.OpenScap.Kubernetes.Pods;
@@ -14,7 +15,7 @@ public static class ScanPodBuilder
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
-        return new V1Pod
+        var pod = new V1Pod
         {
             ApiVersion = "v1",
             Kind = "Pod",
@@ -32,7 +33,6 @@ public static class ScanPodBuilder
                 {
                     [ScanPodMetadata.JobIdAnnotation] = spec.JobId,
                     [ScanPodMetadata.ImageAnnotation] = spec.Image,
-                    [ScanPodMetadata.ImageIdAnnotation] = spec.ImageId,
                     [ScanPodMetadata.DeadlineAnnotation] = spec.Deadline.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                 },
             },
@@ -59,6 +59,12 @@ public static class ScanPodBuilder
                 Tolerations = options.Tolerations.Count == 0 ? null : [.. options.Tolerations.Select(Toleration)],
             },
         };
+        if (spec.ImageId is not null)
+        {
+            pod.Metadata.Annotations[ScanPodMetadata.ImageIdAnnotation] = spec.ImageId;
+        }
+
+        return pod;
     }
 
     private static V1Container Container(ScanPodSpec spec, ScanPodOptions options) => new()
@@ -100,10 +106,10 @@ public static class ScanPodBuilder
         {
             HttpGet = new V1HTTPGetAction
             {
-                Path = "/readyz",
+                Path = InspectorPaths.Ready,
                 Port = ScanPodMetadata.InspectorPort,
                 // With a token the inspector answers 401 to every request without it, the kubelet's probe included.
-                HttpHeaders = spec.AuthToken is null ? null : [new V1HTTPHeader { Name = "X-Auth-Token", Value = spec.AuthToken }],
+                HttpHeaders = spec.AuthToken is null ? null : [new V1HTTPHeader { Name = InspectorWire.AuthTokenHeader, Value = spec.AuthToken }],
             },
             InitialDelaySeconds = 2,
             PeriodSeconds = 3,
@@ -119,7 +125,7 @@ public static class ScanPodBuilder
         if (spec.AuthToken is not null)
         {
             // As ManageIQ does: a random token per pod, so other pods in the cluster cannot read the results.
-            variables.Add(new V1EnvVar { Name = "INSPECTOR_AUTH_TOKEN", Value = spec.AuthToken });
+            variables.Add(new V1EnvVar { Name = InspectorWire.AuthTokenVariable, Value = spec.AuthToken });
         }
 
         void Add(string name, string? value)

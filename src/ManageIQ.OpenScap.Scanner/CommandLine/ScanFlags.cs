@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ManageIQ.OpenScap.Contracts.Inspector;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Scanner.Content;
 using ManageIQ.OpenScap.Scanner.Feeds;
@@ -26,6 +27,7 @@ public sealed class ScanFlags
             ResultsDirectory.Aliases.Add("--output-dir");
             ImageArgument = new Argument<string?>("IMAGE-REF") { Description = "The image (or use --image).", Arity = ArgumentArity.ZeroOrOne };
             NoHtml = new Option<bool>("--no-html") { Description = "Skip the HTML report (on by default)." };
+            Digest = new Option<string>("--digest") { Description = "The digest ManageIQ knows (manifest, or manifest list/index): the image is pulled by it and the result must match it." };
         }
     }
 
@@ -55,6 +57,9 @@ public sealed class ScanFlags
     public Option<string> ResultsDirectory { get; }
 
     public Option<bool> HtmlReport { get; } = new(InspectorFlagNames.HtmlReport) { Description = "Also produce the HTML report." };
+
+    /// <summary>The bridge's digest to pull by and check (ManageIQ's <c>image_ref</c> or <c>digest</c>).</summary>
+    public Option<string>? Digest { get; }
 
     /// <summary>The bridge's way to turn the HTML report off.</summary>
     public Option<bool>? NoHtml { get; }
@@ -89,9 +94,10 @@ public sealed class ScanFlags
             command.Options.Add(option);
         }
 
-        if (NoHtml is not null)
+        if (NoHtml is not null && Digest is not null)
         {
             command.Options.Add(NoHtml);
+            command.Options.Add(Digest);
         }
     }
 
@@ -112,7 +118,8 @@ public sealed class ScanFlags
             throw new FormatException("--username and --password-file go together");
         }
 
-        var image = ImageSource.Parse(imageText);
+        var digest = Digest is null ? null : parse.GetValue(Digest);
+        var image = ImageSource.Parse(ImagePin.Pin(imageText, digest));
         var platform = ImagePlatform.Parse(parse.GetValue(Platform)!);
         var pullPolicy = PullPolicyNames.Parse(parse.GetValue(PullPolicy)!);
         var givenWork = parse.GetValue(WorkDirectory);
@@ -133,7 +140,11 @@ public sealed class ScanFlags
             HtmlReport = Style == ScanFlagStyle.Bridge ? !parse.GetValue(NoHtml!) : parse.GetValue(HtmlReport),
             ContentOverride = new ScapContentOverride(parse.GetValue(SsgDataStream), parse.GetValue(SsgProfile), parse.GetValue(CveUrl)),
         };
-        return new ScanInvocation(settings, Style == ScanFlagStyle.Bridge && givenWork is null, parse.GetValue(ConfigFile), Configuration(parse, work));
+        return new ScanInvocation(settings, Style == ScanFlagStyle.Bridge && givenWork is null, parse.GetValue(ConfigFile), Configuration(parse, work))
+        {
+            ExpectedDigest = digest,
+            Timeout = parse.GetValue(ScanTimeout),
+        };
     }
 
     /// <summary>The image as written (<c>--image</c>, or the bridge's positional reference).</summary>
