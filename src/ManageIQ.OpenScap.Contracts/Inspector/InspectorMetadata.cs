@@ -20,10 +20,10 @@ public sealed record InspectorMetadata
 
     public string? Os { get; init; }
 
-    /// <summary>The image as given to <c>--image</c>.</summary>
-    public required string Image { get; init; }
+    /// <summary>The image as given to <c>--image</c> (image-inspector's own document has none).</summary>
+    public string Image { get; init; } = string.Empty;
 
-    public required OpenScapMetadata OpenSCAP { get; init; }
+    public OpenScapMetadata OpenSCAP { get; init; } = new();
 
     public ProgressMetadata? Progress { get; init; }
 

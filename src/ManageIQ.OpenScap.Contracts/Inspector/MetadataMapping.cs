@@ -65,9 +65,20 @@ public static class MetadataMapping
             return ScanReport.Failure(ScanErrorKind.ImageAcquireFailed, metadata.ImageAcquireError);
         }
 
-        return metadata.OpenSCAP.Status == OpenScapStatus.Error
-            ? ScanReport.Failure(ScanErrorKind.OpenScapFailed, metadata.OpenSCAP.ErrorMessage)
-            : ScanReport.Failure(ScanErrorKind.ScannerError, $"The inspector's metadata has OpenSCAP status '{metadata.OpenSCAP.Status}' and no report.");
+        var image = string.IsNullOrEmpty(metadata.Id) ? null : new ImageIdentity
+        {
+            Reference = metadata.Image,
+            ImageId = metadata.Id,
+            RepoDigests = metadata.RepoDigests,
+            Os = metadata.Os,
+            Architecture = metadata.Architecture,
+        };
+        return metadata.OpenSCAP.Status switch
+        {
+            OpenScapStatus.Success => new ScanReport { Outcome = ScanOutcome.Completed, Image = image },
+            OpenScapStatus.Error => ScanReport.Failure(ScanErrorKind.OpenScapFailed, metadata.OpenSCAP.ErrorMessage) with { Image = image },
+            _ => ScanReport.Failure(ScanErrorKind.ScannerError, $"The inspector's metadata has OpenSCAP status '{metadata.OpenSCAP.Status}' and no report."),
+        };
     }
 
     /// <summary>Go's <c>time.RFC850</c>: <c>Monday, 02-Jan-06 15:04:05 UTC</c>.</summary>
