@@ -155,7 +155,9 @@ public sealed partial class FakeKubernetesApiServer
             return;
         }
 
-        await WriteAsync(context, 200, Pods.Remove(ns, name) ?? pod);
+        var removed = Pods.Remove(ns, name) ?? pod;
+        await kubelet.RemovedAsync(removed);
+        await WriteAsync(context, 200, removed);
     }
 
     private async Task RemoveLaterAsync(string ns, string name, string uid, TimeSpan delay)
@@ -169,9 +171,9 @@ public sealed partial class FakeKubernetesApiServer
             return;
         }
 
-        if (Pods.Get(ns, name)?.Metadata.Uid == uid)
+        if (Pods.Get(ns, name)?.Metadata.Uid == uid && Pods.Remove(ns, name) is { } removed)
         {
-            Pods.Remove(ns, name);
+            await kubelet.RemovedAsync(removed);
         }
     }
 
@@ -186,7 +188,7 @@ public sealed partial class FakeKubernetesApiServer
             return;
         }
 
-        if (pod.Status?.Phase != "Running" || ProxyTarget(pod) is not { } target)
+        if (pod.Status?.Phase != "Running" || (ProxyTarget(pod) ?? kubelet.AddressOf(pod)) is not { } target)
         {
             await WriteStatusAsync(context, 503, "ServiceUnavailable", $"error trying to reach service: pod {podName} is not running");
             return;
