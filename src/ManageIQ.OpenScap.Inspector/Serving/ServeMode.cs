@@ -17,6 +17,7 @@ public static class ServeMode
         var address = settings.Serve ?? throw new ArgumentException("Serve mode needs --serve.", nameof(settings));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInspectorConfiguration(settings);
+        builder.Logging.AddFilter(ScanHost.HostCategory, LogLevel.None);
         builder.WebHost.ConfigureKestrel(k => k.Listen(address.Address, address.Port));
         builder.Services.AddInspector(builder.Configuration, settings);
         builder.Services.AddHostedService<InspectionWorker>();

@@ -9,6 +9,9 @@ namespace ManageIQ.OpenScap.Scanner.Hosting;
 /// <summary>The Generic Host of a one-shot scan: configuration, console logs on stderr, the scanner, options validated at start.</summary>
 public static class ScanHost
 {
+    /// <summary>The host's own log category, which logs a failed start with its stack trace.</summary>
+    public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     /// <summary>The empty builder: no default sources or providers to load, which a short-lived scan would pay for in start-up time.</summary>
     public static HostApplicationBuilder CreateBuilder(ScanInvocation invocation, string? environmentPrefix)
     {
@@ -18,6 +21,8 @@ public static class ScanHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A start refused for bad configuration is reported in one line, not as the host's stack trace.
+        builder.Logging.AddFilter(HostCategory, LogLevel.None);
         // Console logs go to stderr so stdout carries only the results.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddImageScanner(builder.Configuration);

@@ -1,10 +1,11 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.Scanner.Hosting;
 
 /// <summary>Configuration that cannot start a process, and the one line that says which key is wrong.</summary>
-public static class StartupErrors
+public static partial class StartupErrors
 {
     /// <summary>True for the failures of building and starting a host on bad configuration.</summary>
     public static bool IsConfigurationError(Exception exception) =>
@@ -17,15 +18,20 @@ public static class StartupErrors
         ArgumentNullException.ThrowIfNull(exception);
         var text = exception switch
         {
-            OptionsValidationException e => $"invalid configuration {Section(e.OptionsType)}: {string.Join("; ", e.Failures)}",
+            OptionsValidationException e => "invalid configuration: " + string.Join("; ", e.Failures.Select(f => Named(e.OptionsType, f))),
             _ => exception.Message,
         };
         return "Error: " + text.ReplaceLineEndings(" ");
     }
 
-    private static string Section(Type options)
+    // DataAnnotations name the member, not the key: "SECTION:Member: error".
+    private static string Named(Type options, string failure)
     {
-        var name = options.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
-        return name is null ? options.Name : $"{name} ({options.Name})";
+        var section = options.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string ?? options.Name;
+        var annotation = DataAnnotationFailure().Match(failure);
+        return annotation.Success ? $"{section}:{annotation.Groups["member"].Value}: {annotation.Groups["error"].Value}" : failure;
     }
+
+    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '(?<member>[^']*)' with the error: '(?<error>.*)'\.?$")]
+    private static partial Regex DataAnnotationFailure();
 }
