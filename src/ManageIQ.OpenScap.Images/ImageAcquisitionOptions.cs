@@ -7,16 +7,20 @@ public sealed class ImageAcquisitionOptions
 {
     public const string SectionName = "ImageAcquisition";
 
-    /// <summary>How long one registry request may take before it is retried.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    /// <summary>How long one registry request may take until its response headers arrive before it is retried.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long reading a manifest, index, configuration, token or error body may take.</summary>
+    public TimeSpan BodyTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A layer transfer that receives no byte for this long is stopped (and resumed while attempts remain).</summary>
+    public TimeSpan BlobIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Attempts per request (manifest, token, blob) before giving up; blob attempts resume with Range.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>The first retry delay; each further retry doubles it.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Layers downloaded at the same time (unpacking stays in layer order).</summary>
@@ -38,4 +42,10 @@ public sealed class ImageAcquisitionOptions
 
     /// <summary>Keep downloaded layer blobs in <c>WorkDirectory/blobs</c> after unpacking.</summary>
     public bool KeepBlobs { get; set; }
+
+    /// <summary>
+    /// Token services registry credentials may be sent to besides the registry's own host. Docker Hub's and
+    /// quay.io's are built in.
+    /// </summary>
+    public IList<RegistryAuthServer> AuthServers { get; } = [];
 }

@@ -19,8 +19,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Deleted scanning pod {Pod} of job {JobId}: {Outcome}")]
     public static partial void PodDeleted(ILogger logger, string pod, string jobId, PodDeleteOutcome outcome);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Deleting scanning pod {Pod} of job {JobId} on cluster {Cluster} failed; the orphan sweep retries it")]
-    public static partial void DeleteFailed(ILogger logger, string cluster, string pod, string jobId, Exception exception);
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Deleting scanning pod {Pod} of job {JobId} on cluster {Cluster} failed (attempt {Attempt}); the orphan sweep retries it")]
+    public static partial void DeleteFailed(ILogger logger, string cluster, string pod, string jobId, int attempt, Exception exception);
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Watch on scanning pod {Pod} interrupted (failure {Failures}): {Reason}; reconnecting")]
     public static partial void WatchReconnecting(ILogger logger, string pod, int failures, string reason);
@@ -51,4 +51,28 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5032, Level = LogLevel.Warning, Message = "Cluster {Cluster} has no Image {Digest}: nothing annotated")]
     public static partial void AnnotationImageMissing(ILogger logger, string cluster, string digest);
+
+    [LoggerMessage(EventId = 5040, Level = LogLevel.Warning, Message = "Kubernetes configuration: {Warning}")]
+    public static partial void ConfigurationWarning(ILogger logger, string warning);
+
+    [LoggerMessage(EventId = 5041, Level = LogLevel.Error, Message = "Gave up deleting scanning pod {Pod} of job {JobId} on cluster {Cluster} after {Attempts} attempts ({Status}); delete it by hand, it is listed among the failed deletions")]
+    public static partial void DeleteGivenUp(ILogger logger, string cluster, string pod, string jobId, int attempts, string status, Exception exception);
+
+    [LoggerMessage(EventId = 5042, Level = LogLevel.Information, Message = "Watch on scanning pod {Pod} went silent ({Detail}); reading the pod afresh")]
+    public static partial void WatchSilent(ILogger logger, string pod, string detail);
+
+    [LoggerMessage(EventId = 5043, Level = LogLevel.Warning, Message = "Could not make pod {Pod} the owner of its secret on cluster {Cluster}; the secret is still deleted with the pod and by the orphan sweep")]
+    public static partial void SecretOwnerNotSet(ILogger logger, string cluster, string pod, Exception exception);
+
+    [LoggerMessage(EventId = 5044, Level = LogLevel.Information, Message = "Deleted the secret of scanning pod {Pod} of job {JobId}: {Outcome}")]
+    public static partial void SecretDeleted(ILogger logger, string pod, string jobId, PodDeleteOutcome outcome);
+
+    [LoggerMessage(EventId = 5045, Level = LogLevel.Warning, Message = "Deleting the secret of scanning pod {Pod} of job {JobId} on cluster {Cluster} failed; the orphan sweep removes it")]
+    public static partial void SecretDeleteFailed(ILogger logger, string cluster, string pod, string jobId, Exception exception);
+
+    [LoggerMessage(EventId = 5046, Level = LogLevel.Information, Message = "Orphan sweep on cluster {Cluster}: secret {Secret} of job {JobId} removed because {Reason} ({Outcome})")]
+    public static partial void SweptSecret(ILogger logger, string cluster, string secret, string jobId, string reason, PodDeleteOutcome outcome);
+
+    [LoggerMessage(EventId = 5047, Level = LogLevel.Warning, Message = "Orphan sweep could not list or delete secrets in {Namespace} on cluster {Cluster}")]
+    public static partial void SweepSecretsFailed(ILogger logger, string cluster, string @namespace, Exception exception);
 }

@@ -21,6 +21,9 @@ public sealed class EmulatorOptions
     /// <summary>ManageIQ's <c>api.max_results_per_page</c> (1000).</summary>
     public int MaxResultsPerPage { get; init; } = 1000;
 
+    /// <summary>Serve the <c>/emulator</c> control routes (request log, faults, images); off, those paths are 404 like any unknown one.</summary>
+    public bool Control { get; init; }
+
     /// <summary>The clock for token expiry and timestamps; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -54,7 +54,8 @@ public sealed class ManageIqEmulator : IAsyncDisposable
         var tokens = new TokenStore(options.TimeProvider, options.TokenTtl);
         var faults = new FaultInjector();
         var requests = new RequestLog();
-        var router = new ApiRouter(store, tokens, faults, requests, options.MaxResultsPerPage);
+        var control = options.Control ? new Control.ControlRouter(store, faults, requests) : null;
+        var router = new ApiRouter(store, tokens, faults, requests, options.MaxResultsPerPage, control);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>

@@ -26,7 +26,7 @@ public static class ScannerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var oscap = services.AddOptions<OscapOptions>().ValidateDataAnnotations().ValidateOnStart();
         var content = services.AddOptions<ScapContentOptions>().ValidateOnStart();
-        var feeds = services.AddOptions<CveFeedOptions>().ValidateDataAnnotations().ValidateOnStart();
+        var feeds = services.AddOptions<CveFeedOptions>().ValidateOnStart();
         if (configuration is not null)
         {
             oscap.Bind(configuration.GetSection(OscapOptions.SectionName));
@@ -36,6 +36,7 @@ public static class ScannerServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScapContentOptions>, ScapContentOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CveFeedOptions>, CveFeedOptionsValidator>());
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(CveFeedCache.HttpClientName);

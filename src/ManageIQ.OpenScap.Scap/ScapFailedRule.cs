@@ -11,8 +11,20 @@ public sealed record ScapFailedRule
 
     public string? Title { get; init; }
 
-    /// <summary>The Rule's description from the benchmark, as plain text (XHTML markup dropped).</summary>
+    /// <summary>
+    /// The Rule's description from the benchmark, as plain text: XHTML markup dropped, white space collapsed, line
+    /// breaks where the markup had <c>br</c>, paragraphs, list items or <c>pre</c>.
+    /// </summary>
     public string? Description { get; init; }
+
+    /// <summary>The Rule's rationale from the benchmark, as plain text (<see cref="Description"/> explains the form).</summary>
+    public string? Rationale { get; init; }
+
+    /// <summary>
+    /// The Rule's first <c>fixtext</c>: the benchmark's instructions for a person, as plain text. Remediation
+    /// scripts (<c>fix</c>) are never read. SSG's Debian and Ubuntu content has none.
+    /// </summary>
+    public string? FixText { get; init; }
 
     public ScapSeverity Severity { get; init; }
 

@@ -29,4 +29,19 @@ public sealed class ScapReaderOptions
     /// </summary>
     [Range(1, int.MaxValue)]
     public int MaxFailedResults { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// Most characters of one Rule's rationale or fix text kept for the failed rules (the rest is cut, ending in
+    /// an ellipsis); 0 keeps neither. The benchmark precedes the TestResult, so they are kept for every Rule
+    /// until the failures are known. Default 4 096 (SSG's longest Debian 12 rationale has about 1 200).
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int MaxRuleTextLength { get; set; } = 4096;
+
+    /// <summary>
+    /// Most characters of rationale and fix text kept over the whole document; Rules past it keep none. It bounds
+    /// the memory a hostile benchmark can take. Default 8 Mi (SSG's Debian 12 benchmark needs about 134 Ki).
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int MaxRuleTextCharacters { get; set; } = 8 << 20;
 }

@@ -5,6 +5,7 @@ public sealed class FakeFaults
 {
     private readonly Lock gate = new();
     private readonly List<InjectedFailure> failures = [];
+    private readonly List<InjectedFailure> stalls = [];
     private int deleteFailures;
     private int watchExpiries;
 
@@ -35,6 +36,25 @@ public sealed class FakeFaults
         lock (gate)
         {
             failures.Add(new InjectedFailure(method, pathPart, status, count));
+        }
+    }
+
+    /// <summary>
+    /// Every watch answers 200, sends only an ERROR event (500, as an overloaded API server does) and ends: the stream
+    /// closes without a single pod event. (An empty body is no watch stream at all: the client throws on it.)
+    /// </summary>
+    public bool CloseWatchesWithoutEvents { get; set; }
+
+    /// <summary>
+    /// The next <paramref name="count"/> requests whose method matches and whose path and query contain
+    /// <paramref name="pathPart"/> hang, as over a half-open connection, until the client gives up: before any answer,
+    /// or (<paramref name="afterHeaders"/>) after the status line, the headers and the first bytes of the body.
+    /// </summary>
+    public void StallNext(string method, string pathPart, bool afterHeaders, int count = 1)
+    {
+        lock (gate)
+        {
+            stalls.Add(new InjectedFailure(method, pathPart, afterHeaders ? 1 : 0, count));
         }
     }
 
@@ -80,11 +100,16 @@ public sealed class FakeFaults
         }
     }
 
-    internal int? TakeFailure(string method, string path)
+    /// <summary>Null when the request goes ahead; true to stall after the headers, false before them.</summary>
+    internal bool? TakeStall(string method, string pathAndQuery) => Take(stalls, method, pathAndQuery) is { } point ? point == 1 : null;
+
+    internal int? TakeFailure(string method, string path) => Take(failures, method, path);
+
+    private int? Take(List<InjectedFailure> list, string method, string path)
     {
         lock (gate)
         {
-            var match = failures.FirstOrDefault(f => f.Remaining > 0
+            var match = list.FirstOrDefault(f => f.Remaining > 0
                 && string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase)
                 && path.Contains(f.PathPart, StringComparison.Ordinal));
             if (match is null)
@@ -93,17 +118,18 @@ public sealed class FakeFaults
             }
 
             match.Remaining--;
-            return match.Status;
+            return match.Value;
         }
     }
 
-    private sealed class InjectedFailure(string method, string pathPart, int status, int count)
+    private sealed class InjectedFailure(string method, string pathPart, int value, int count)
     {
         public string Method { get; } = method;
 
         public string PathPart { get; } = pathPart;
 
-        public int Status { get; } = status;
+        /// <summary>The status to answer; for a stall, 1 when it comes after the headers.</summary>
+        public int Value { get; } = value;
 
         public int Remaining { get; set; } = count;
     }

@@ -41,6 +41,9 @@ public sealed class FakeInspectorServer : IAsyncDisposable
 
     public bool ServesHtmlReport { get; set; } = true;
 
+    /// <summary>Size of the served HTML report (at least the bare page).</summary>
+    public long HtmlReportBytes { get; set; }
+
     /// <summary>What <c>/api/v1/summary</c> serves (the JSON of <see cref="ScapSummaryJson"/>).</summary>
     public ScapSummary Summary { get; set; } = new()
     {
@@ -83,9 +86,10 @@ public sealed class FakeInspectorServer : IAsyncDisposable
     {
         app.Use(async (context, next) =>
         {
-            // The token the pod was started with (forwarded by the fake proxy) must match the caller's, as in the inspector.
+            // The token the pod was started with (forwarded by the fake proxy) must match the caller's, as in the
+            // inspector; /readyz, the kubelet's probe, is served without it.
             var expected = context.Request.Headers["X-Fake-Expected-Token"].FirstOrDefault();
-            if (expected is not null && context.Request.Headers["X-Auth-Token"].FirstOrDefault() != expected)
+            if (expected is not null && context.Request.Path != "/readyz" && context.Request.Headers["X-Auth-Token"].FirstOrDefault() != expected)
             {
                 Interlocked.Increment(ref unauthorized);
                 context.Response.StatusCode = 401;
@@ -99,9 +103,15 @@ public sealed class FakeInspectorServer : IAsyncDisposable
         app.MapGet("/api/v1/metadata", (HttpContext c) => Results.Text(RawMetadata ?? Metadata(c), "application/json"));
         app.MapGet("/api/v1/openscap", StreamArfAsync);
         app.MapGet("/api/v1/openscap-report", () => ServesHtmlReport
-            ? Results.Text("<!DOCTYPE html><html><body><h1>OpenSCAP Evaluation Report</h1></body></html>", "text/html")
+            ? Results.Text(HtmlReport(), "text/html")
             : Results.NotFound("OpenSCAP HTML report was not requested"));
         app.MapGet("/api/v1/summary", () => Results.Text(ScapSummaryJson.Serialize(Summary), ScapSummaryJson.MediaType));
+    }
+
+    private string HtmlReport()
+    {
+        const string page = "<!DOCTYPE html><html><body><h1>OpenSCAP Evaluation Report</h1></body></html>";
+        return HtmlReportBytes <= page.Length ? page : page + new string(' ', (int)(HtmlReportBytes - page.Length));
     }
 
     private string Metadata(HttpContext context)

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using System.Text;
 using k8s.Models;
 
 namespace ManageIQ.OpenScap.Kubernetes.FakeApi;
 
 /// <summary>Moves created pods through their phases, as the scheduler and kubelet would.</summary>
-internal sealed class FakeKubelet(FakePodStore store, FakeTimings timings) : IDisposable
+internal sealed class FakeKubelet(FakePodStore store, ConcurrentDictionary<(string Namespace, string Name), V1Secret> secrets, FakeTimings timings) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Uri> containers = new(StringComparer.Ordinal);
     private readonly HttpClient probes = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(2) };
@@ -24,6 +25,39 @@ internal sealed class FakeKubelet(FakePodStore store, FakeTimings timings) : IDi
         {
             await runtime.StopAsync(pod);
         }
+    }
+
+    /// <summary>A variable of the pod's container as the container sees it: a plain value, or read from a secret.</summary>
+    public string? EnvironmentValue(V1Pod pod, string name)
+    {
+        var variable = pod.Spec.Containers[0].Env?.FirstOrDefault(e => e.Name == name);
+        if (variable?.ValueFrom?.SecretKeyRef is { } reference)
+        {
+            return secrets.TryGetValue((pod.Metadata.NamespaceProperty, reference.Name), out var secret) && secret.Data?.TryGetValue(reference.Key, out var bytes) == true
+                ? Encoding.UTF8.GetString(bytes)
+                : null;
+        }
+
+        return variable?.Value;
+    }
+
+    /// <summary>As the kubelet: a variable read from a missing secret or key keeps the container from being created.</summary>
+    private string? MissingSecret(V1Pod pod)
+    {
+        foreach (var reference in (pod.Spec.Containers[0].Env ?? []).Select(e => e.ValueFrom?.SecretKeyRef).OfType<V1SecretKeySelector>())
+        {
+            if (!secrets.TryGetValue((pod.Metadata.NamespaceProperty, reference.Name), out var secret))
+            {
+                return $"secret \"{reference.Name}\" not found";
+            }
+
+            if (secret.Data?.ContainsKey(reference.Key) != true)
+            {
+                return $"couldn't find key {reference.Key} in Secret {pod.Metadata.NamespaceProperty}/{reference.Name}";
+            }
+        }
+
+        return null;
     }
 
     public void Run(V1Pod pod, PodBehavior behavior, CancellationToken stopping) =>
@@ -49,6 +83,12 @@ internal sealed class FakeKubelet(FakePodStore store, FakeTimings timings) : IDi
                 p.Status.ContainerStatuses = [Container(p, waiting: new V1ContainerStateWaiting { Reason = "ContainerCreating" })];
             });
             await Task.Delay(timings.Start, stopping);
+            if (store.Get(ns, name) is { } scheduled && MissingSecret(scheduled) is { } missing)
+            {
+                Set(ns, name, uid, p => p.Status.ContainerStatuses = [Container(p, waiting: new V1ContainerStateWaiting { Reason = "CreateContainerConfigError", Message = missing })]);
+                return;
+            }
+
             switch (behavior)
             {
                 case PodBehavior.ErrImagePull:
@@ -172,21 +212,10 @@ internal sealed class FakeKubelet(FakePodStore store, FakeTimings timings) : IDi
     }
 
     /// <summary>
-    /// The inspector answers 401 without its token, the readiness probe included: a probe that does not send the
-    /// pod's INSPECTOR_AUTH_TOKEN as X-Auth-Token never passes, and the pod never becomes ready.
+    /// The probe must ask the inspector's /readyz, which the inspector serves without its token (it says nothing but
+    /// "ready"): a probe anywhere else never passes, and the pod never becomes ready.
     /// </summary>
-    private static bool ProbeWouldPass(V1Pod pod)
-    {
-        var container = pod.Spec.Containers[0];
-        var probe = container.ReadinessProbe?.HttpGet;
-        if (probe?.Path != "/readyz")
-        {
-            return false;
-        }
-
-        var token = container.Env?.FirstOrDefault(e => e.Name == "INSPECTOR_AUTH_TOKEN")?.Value;
-        return token is null || probe.HttpHeaders?.Any(h => h.Name == "X-Auth-Token" && h.Value == token) == true;
-    }
+    private static bool ProbeWouldPass(V1Pod pod) => pod.Spec.Containers[0].ReadinessProbe?.HttpGet?.Path == "/readyz";
 
     /// <summary>activeDeadlineSeconds: the kubelet fails a pod that is still there when it passes.</summary>
     private async Task ExpireAsync(string ns, string name, string uid, DateTime deadline, CancellationToken stopping)

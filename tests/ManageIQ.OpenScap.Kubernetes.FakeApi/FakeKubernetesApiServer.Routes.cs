@@ -26,6 +26,12 @@ public sealed partial class FakeKubernetesApiServer
         });
         app.Use(async (context, next) =>
         {
+            if (Faults.TakeStall(context.Request.Method, context.Request.Path.Value + context.Request.QueryString) is { } afterHeaders)
+            {
+                await StallAsync(context, afterHeaders);
+                return;
+            }
+
             if (Faults.TakeFailure(context.Request.Method, context.Request.Path.Value ?? "") is { } status)
             {
                 Count("injected failure");
@@ -47,11 +53,7 @@ public sealed partial class FakeKubernetesApiServer
             Count("get serviceaccount");
             return ServiceAccounts.TryGetValue((ns, name), out var sa) ? WriteAsync(c, 200, sa) : NotFoundAsync(c, "serviceaccounts", name);
         });
-        app.MapGet("/api/v1/namespaces/{ns}/secrets/{name}", (HttpContext c, string ns, string name) =>
-        {
-            Count("get secret");
-            return Secrets.TryGetValue((ns, name), out var secret) ? WriteAsync(c, 200, secret) : NotFoundAsync(c, "secrets", name);
-        });
+        MapSecrets();
         app.MapGet("/apis/image.openshift.io/v1/images/{name}", (HttpContext c, string name) =>
         {
             Count("get image");
@@ -93,7 +95,7 @@ public sealed partial class FakeKubernetesApiServer
         var query = context.Request.Query;
         var selector = LabelSelector.Parse(query["labelSelector"]);
         var fieldName = FieldName(query["fieldSelector"]);
-        bool Matches(V1Pod p) => p.Metadata.NamespaceProperty == ns && selector(p) && (fieldName is null || p.Metadata.Name == fieldName);
+        bool Matches(V1Pod p) => p.Metadata.NamespaceProperty == ns && selector(p.Metadata) && (fieldName is null || p.Metadata.Name == fieldName);
         if (query["watch"] == "true" || query["watch"] == "1")
         {
             Count("watch pods");
@@ -156,6 +158,7 @@ public sealed partial class FakeKubernetesApiServer
         }
 
         var removed = Pods.Remove(ns, name) ?? pod;
+        CollectSecretsOwnedBy(ns, removed.Metadata.Uid);
         await kubelet.RemovedAsync(removed);
         await WriteAsync(context, 200, removed);
     }
@@ -173,6 +176,7 @@ public sealed partial class FakeKubernetesApiServer
 
         if (Pods.Get(ns, name)?.Metadata.Uid == uid && Pods.Remove(ns, name) is { } removed)
         {
+            CollectSecretsOwnedBy(ns, uid);
             await kubelet.RemovedAsync(removed);
         }
     }
@@ -201,7 +205,7 @@ public sealed partial class FakeKubernetesApiServer
             request.Headers.TryAddWithoutValidation("X-Auth-Token", token);
         }
 
-        if (pod.Spec.Containers[0].Env?.FirstOrDefault(e => e.Name == "INSPECTOR_AUTH_TOKEN")?.Value is { } expected)
+        if (kubelet.EnvironmentValue(pod, "INSPECTOR_AUTH_TOKEN") is { } expected)
         {
             request.Headers.TryAddWithoutValidation("X-Fake-Expected-Token", expected);
         }
@@ -254,6 +258,14 @@ public sealed partial class FakeKubernetesApiServer
     {
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
+        if (Faults.CloseWatchesWithoutEvents)
+        {
+            Count("watch closed without events");
+            var failure = StatusJson(500, "InternalError", "etcdserver: request timed out");
+            await context.Response.WriteAsync($"{{\"type\":\"ERROR\",\"object\":{failure}}}\n", context.RequestAborted);
+            return;
+        }
+
         var channel = from is not null && Faults.TakeWatchExpiry() ? null : Pods.Subscribe(from);
         if (channel is null)
         {
@@ -315,6 +327,32 @@ public sealed partial class FakeKubernetesApiServer
         {
             Pods.Unsubscribe(channel);
             Interlocked.Decrement(ref openWatches);
+        }
+    }
+
+    /// <summary>A half-open connection: nothing more comes until the client gives up (or the server stops).</summary>
+    private async Task StallAsync(HttpContext context, bool afterHeaders)
+    {
+        Count("stalled");
+        using var ends = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+        try
+        {
+            if (afterHeaders)
+            {
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"kind\":", ends.Token);
+                await context.Response.Body.FlushAsync(ends.Token);
+            }
+
+            await Task.Delay(Timeout.Infinite, ends.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                Count("stall ended by the client");
+            }
         }
     }
 

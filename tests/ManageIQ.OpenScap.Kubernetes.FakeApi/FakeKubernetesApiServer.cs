@@ -14,7 +14,8 @@ namespace ManageIQ.OpenScap.Kubernetes.FakeApi;
 /// <summary>
 /// A fake Kubernetes API server on 127.0.0.1:0 that the real KubernetesClient talks to over HTTP: pods (create, get,
 /// list, watch with resourceVersion and bookmarks, delete with uid preconditions and grace), the pod proxy forwarded
-/// to a local HTTP process, service accounts, secrets and OpenShift images (get, merge patch).
+/// to a local HTTP process, service accounts, secrets (create, get, list, patch, delete, collected with their owner
+/// pod) and OpenShift images (get, merge patch). Faults stall requests, cut or silence watches and fail calls.
 /// </summary>
 public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
 {
@@ -30,7 +31,7 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
     {
         this.app = app;
         Timings = timings;
-        kubelet = new FakeKubelet(Pods, timings);
+        kubelet = new FakeKubelet(Pods, Secrets, timings);
     }
 
     public Uri BaseUri { get; private set; } = null!;

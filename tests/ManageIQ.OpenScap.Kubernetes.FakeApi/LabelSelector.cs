@@ -5,7 +5,7 @@ namespace ManageIQ.OpenScap.Kubernetes.FakeApi;
 /// <summary>Equality-based label selectors (<c>a=b</c>, <c>a==b</c>, <c>a!=b</c>, <c>a</c>, <c>!a</c>), comma-separated.</summary>
 internal static class LabelSelector
 {
-    public static Func<V1Pod, bool> Parse(string? selector)
+    public static Func<V1ObjectMeta?, bool> Parse(string? selector)
     {
         if (string.IsNullOrWhiteSpace(selector))
         {
@@ -13,7 +13,7 @@ internal static class LabelSelector
         }
 
         var tests = selector.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Term).ToList();
-        return pod => tests.All(t => t(pod.Metadata?.Labels ?? new Dictionary<string, string>()));
+        return metadata => tests.All(t => t(metadata?.Labels ?? new Dictionary<string, string>()));
     }
 
     private static Func<IDictionary<string, string>, bool> Term(string term)

@@ -22,6 +22,9 @@ public sealed class EmulatorHarness : IAsyncDisposable
 
     public static async Task<EmulatorHarness> StartAsync(EmulatorOptions? options = null) => new(await ManageIqEmulator.StartAsync(options));
 
+    /// <summary>An emulator with the <c>/emulator</c> control routes on, as <c>bridge emulator --control</c> runs it.</summary>
+    public static Task<EmulatorHarness> StartControlledAsync(JObject? seed = null) => StartAsync(new EmulatorOptions { Control = true, Seed = seed });
+
     public static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
@@ -50,12 +53,36 @@ public sealed class EmulatorHarness : IAsyncDisposable
         return await SendAsync(request);
     }
 
-    public async Task<(int Status, JObject Body)> SendAsync(HttpRequestMessage request)
+    public async Task<(int Status, JObject Body)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
     {
-        using var response = await Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        using var response = await Http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
         var body = text.Length > 0 && text.TrimStart().StartsWith('{') ? Parse(text) : new JObject { ["__text"] = text };
         return ((int)response.StatusCode, body);
+    }
+
+    public async Task<(int Status, JObject Body)> DeleteAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        return await SendAsync(request);
+    }
+
+    /// <summary>A JSON array answer, such as <c>GET /emulator/requests</c>.</summary>
+    public async Task<JArray> GetArrayAsync(string path)
+    {
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), path);
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(await response.Content.ReadAsStringAsync())) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        return JArray.Load(reader);
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; the test's CancelAfter bounds the wait.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        while (!await condition())
+        {
+            await Task.Delay(20, cancellationToken);
+        }
     }
 
     /// <summary>Parses without turning ISO strings into dates, so tests see the text ManageIQ sent.</summary>

@@ -43,7 +43,7 @@ public sealed class FaultsAndRecordingTests
         h.Emulator.Faults.DropAfterHandlingNext("POST");
         Assert.That(async () => await h.PostAsync("api/container_images/1", new { action = "scan" }), Throws.InstanceOf<HttpRequestException>());
         Assert.That(h.Emulator.Store.ImageActions(), Has.Count.EqualTo(1));
-        Assert.That(h.Emulator.Requests.All.Single().Fault, Is.EqualTo("drop-after-handling"));
+        Assert.That(h.Emulator.Requests.All.Single().Fault, Is.EqualTo("drop-after"));
     }
 
     [Test]

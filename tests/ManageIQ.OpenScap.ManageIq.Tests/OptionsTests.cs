@@ -100,6 +100,36 @@ public sealed class OptionsTests
         Assert.That(warning.Message, Does.Contain("TLS certificate verification is DISABLED for https://miq.example.test/"));
     }
 
+    [TestCase("http://miq.example.test", "false", "refused")]
+    [TestCase("http://miq.example.test", "true", "allowed by ManageIq:AllowPlainHttp")]
+    [TestCase("http://127.0.0.1:3000", "false", "a loopback address")]
+    [TestCase("http://localhost:3000", "false", "a loopback address")]
+    public void AddManageIqClient_PlainHttp_RefusedUnlessLoopbackOrAllowedAndAlwaysWarned(string url, string allow, string verdict)
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["ManageIq:BaseUrl"] = url,
+            ["ManageIq:User"] = "admin",
+            ["ManageIq:Password"] = Secret,
+            ["ManageIq:AllowPlainHttp"] = allow,
+        });
+
+        Action read = () => _ = services.GetRequiredService<IOptions<ManageIqClientOptions>>().Value;
+
+        if (verdict == "refused")
+        {
+            Assert.That(read, Throws.TypeOf<OptionsValidationException>().With.Message.Contains("ManageIq:BaseUrl http://miq.example.test is plain HTTP").And.Message.Contains("ManageIq:AllowPlainHttp"));
+        }
+        else
+        {
+            Assert.That(read, Throws.Nothing);
+        }
+
+        var warning = services.GetFakeLogCollector().GetSnapshot().Single(r => r.Id.Id == 3010);
+        Assert.That(warning.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(warning.Message, Does.Contain(verdict).And.Contain("clear text").And.Not.Contain(Secret));
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -16,7 +16,8 @@ public static class ScannerServices
         TimeSpan? oscapTimeout = null,
         IImageAcquirer? acquirer = null,
         CveFeedPolicy policy = CveFeedPolicy.Optional,
-        IReadOnlyList<string>? searchDirectories = null)
+        IReadOnlyList<string>? searchDirectories = null,
+        string? cveCacheDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var services = new ServiceCollection();
@@ -28,7 +29,7 @@ public static class ScannerServices
         });
         services.Configure<CveFeedOptions>(o =>
         {
-            o.CacheDirectory = directory.Combine("cve-cache");
+            o.CacheDirectory = cveCacheDirectory ?? directory.Combine("cve-cache");
             o.Policy = policy;
             o.DownloadTimeout = TimeSpan.FromSeconds(20);
         });

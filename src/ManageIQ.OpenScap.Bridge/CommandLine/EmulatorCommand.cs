@@ -8,8 +8,9 @@ using ManageIQ.OpenScap.ManageIq.Emulator.Seeding;
 namespace ManageIQ.OpenScap.Bridge.CommandLine;
 
 /// <summary>
-/// <c>emulator --listen 127.0.0.1:PORT [--seed FILE]</c>: runs the ManageIQ REST API emulator until Ctrl-C,
-/// so the bridge can be tried with no appliance (default user admin, password smartvm).
+/// <c>emulator --listen 127.0.0.1:PORT [--seed FILE] [--control]</c>: runs the ManageIQ REST API emulator until Ctrl-C,
+/// so the bridge can be tried with no appliance (default user admin, password smartvm). <c>--control</c> adds the
+/// <c>/emulator</c> routes that steer it from another process (docs/emulator.md).
 /// </summary>
 internal static class EmulatorCommand
 {
@@ -21,7 +22,11 @@ internal static class EmulatorCommand
             DefaultValueFactory = _ => "127.0.0.1:3000",
         };
         var seed = new Option<FileInfo?>("--seed") { Description = "A JSON seed file (zones, providers, images, Control fixtures); default: the built-in appliance." };
-        var command = new Command("emulator", "Run an emulated ManageIQ REST API (the subset the bridge uses) for trying the bridge without an appliance.") { listen, seed };
+        var control = new Option<bool>("--control")
+        {
+            Description = "Also serve the unauthenticated /emulator routes: the request log, injected faults, images added and archived (for tests).",
+        };
+        var command = new Command("emulator", "Run an emulated ManageIQ REST API (the subset the bridge uses) for trying the bridge without an appliance.") { listen, seed, control };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -47,8 +52,19 @@ internal static class EmulatorCommand
                 }
             }
 
-            await using var emulator = await ManageIqEmulator.StartAsync(new EmulatorOptions { Address = endPoint.Address, Port = endPoint.Port, Seed = seedDocument }, cancellationToken);
+            var withControl = parse.GetValue(control);
+            if (withControl && !IPAddress.IsLoopback(endPoint.Address))
+            {
+                await error.WriteLineAsync($"Warning: the /emulator control routes need no credentials and {endPoint.Address} is not a loopback address.");
+            }
+
+            await using var emulator = await ManageIqEmulator.StartAsync(new EmulatorOptions { Address = endPoint.Address, Port = endPoint.Port, Seed = seedDocument, Control = withControl }, cancellationToken);
             await output.WriteLineAsync($"ManageIQ API emulator listening on {emulator.BaseUri}api");
+            if (withControl)
+            {
+                await output.WriteLineAsync($"Control routes under {emulator.BaseUri}emulator (requests, faults, container_images).");
+            }
+
             if (seedDocument is null)
             {
                 await output.WriteLineAsync("Default appliance: user admin, password smartvm. Press Ctrl-C to stop.");

@@ -28,6 +28,7 @@ internal static class ReportCommand
             parse.InvocationConfiguration.Error,
             cancellationToken));
         report.Subcommands.Add(summarize);
+        report.Subcommands.Add(ReportHtmlCommand.Create(reader, standardInput));
         return report;
     }
 
@@ -68,7 +69,7 @@ internal static class ReportCommand
         return 0;
     }
 
-    private static int Reject(TextWriter error, string message)
+    internal static int Reject(TextWriter error, string message)
     {
         // One line, whatever the file name or the parser's message holds.
         var line = message.ReplaceLineEndings(" ");

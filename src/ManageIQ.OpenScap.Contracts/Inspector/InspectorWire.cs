@@ -15,6 +15,12 @@ public static class InspectorWire
     /// <summary>The environment variable holding the shared token when no token file is given.</summary>
     public const string AuthTokenVariable = "INSPECTOR_AUTH_TOKEN";
 
+    /// <summary>
+    /// The CVE feed URL when <c>--cve-url</c> is absent: a URL with credentials reaches a scanning pod through its secret,
+    /// never its command line.
+    /// </summary>
+    public const string CveUrlVariable = "INSPECTOR_CVE_URL";
+
     /// <summary>The only <c>--scan-type</c>.</summary>
     public const string ScanType = "openscap";
 

@@ -4,16 +4,26 @@ using System.Text;
 using System.Text.Json;
 using ManageIQ.OpenScap.Images.Credentials;
 using ManageIQ.OpenScap.Images.Sources;
+using Microsoft.Extensions.Logging;
 
 namespace ManageIQ.OpenScap.Images.Registry;
 
 /// <summary>
 /// Answers a registry's challenges for one repository: Basic with the credential, or Bearer with a
-/// token fetched from the challenge's realm (with the credential as Basic, or anonymously).
+/// token fetched from the challenge's realm (with the credential as Basic where <see cref="TokenRealmPolicy"/>
+/// allows it, else anonymously).
 /// </summary>
-internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential? credential, string repository, IReadOnlyCollection<string> insecureRegistries)
+internal sealed class RegistryAuthenticator(
+    HttpClient http,
+    RegistryCredential? credential,
+    ImageReference reference,
+    InsecureRegistries insecureRegistries,
+    TokenRealmPolicy realmPolicy,
+    ImageAcquisitionOptions options,
+    ILogger logger)
 {
     private const int MaxTokenBytes = 1024 * 1024;
+    private const string AuthServersKey = ImageAcquisitionOptions.SectionName + ":" + nameof(ImageAcquisitionOptions.AuthServers);
 
     public RegistryCredential? Credential => credential;
 
@@ -49,7 +59,7 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential?
             throw Unauthorized("the Bearer challenge has no http(s) realm");
         }
 
-        if (realm.Scheme == Uri.UriSchemeHttp && !RegistryEndpoint.IsInsecure(realm.Authority, insecureRegistries))
+        if (realm.Scheme == Uri.UriSchemeHttp && insecureRegistries.Find(realm) is null)
         {
             throw Unauthorized($"the token realm {realm.GetLeftPart(UriPartial.Path)} is plain HTTP; add {realm.Authority} to the insecure registries to allow it");
         }
@@ -60,19 +70,29 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential?
             query.Append("service=").Append(Uri.EscapeDataString(service));
         }
 
-        var scope = challenge.Scope ?? $"repository:{repository}:pull";
+        var scope = challenge.Scope ?? $"repository:{reference.Repository}:pull";
         query.Append(query.Length > 0 ? "&" : string.Empty).Append("scope=").Append(Uri.EscapeDataString(scope));
         var builder = new UriBuilder(realm) { Query = string.IsNullOrEmpty(realm.Query) ? query.ToString() : realm.Query.TrimStart('?') + "&" + query };
         using var request = new HttpRequestMessage(HttpMethod.Get, builder.Uri);
-        if (credential is not null)
+        var sent = credential;
+        if (credential is not null && !realmPolicy.MaySendCredentials(reference, realm))
         {
-            request.Headers.Authorization = BasicHeader(credential);
+            Log.CredentialsWithheld(logger, reference.ToString(), realm.GetLeftPart(UriPartial.Path), reference.Registry, credential.ToString());
+            sent = null;
+        }
+
+        if (sent is not null)
+        {
+            request.Headers.Authorization = BasicHeader(sent);
         }
 
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            throw Unauthorized($"the token service {realm.GetLeftPart(UriPartial.Path)} refused {(credential is null ? "anonymous access" : credential.ToString())} ({(int)response.StatusCode})");
+            var withheld = sent is null && credential is not null
+                ? $"; {credential} were withheld because the realm's host is neither the registry's nor a configured auth server ({AuthServersKey})"
+                : string.Empty;
+            throw Unauthorized($"the token service {realm.GetLeftPart(UriPartial.Path)} refused {sent?.ToString() ?? "anonymous access"} ({(int)response.StatusCode}){withheld}");
         }
 
         if (!response.IsSuccessStatusCode)
@@ -81,7 +101,7 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential?
                 $"the token service {realm.GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode} {response.ReasonPhrase}");
         }
 
-        var body = await ReadLimitedAsync(response, cancellationToken);
+        var body = await BoundedBody.ReadAsync(response, MaxTokenBytes, options.BodyTimeout, "token service's answer", cancellationToken);
         TokenResponse? token;
         try
         {
@@ -95,29 +115,6 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential?
         return token?.Token is { Length: > 0 } t ? t
             : token?.AccessToken is { Length: > 0 } a ? a
             : throw new SourceException(ImageAcquisitionFailure.RegistryUnavailable, "the token service's answer has no token");
-    }
-
-    private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.Content.Headers.ContentLength > MaxTokenBytes)
-        {
-            throw new SourceException(ImageAcquisitionFailure.RegistryUnavailable, "the token service's answer is too large");
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxTokenBytes)
-            {
-                throw new SourceException(ImageAcquisitionFailure.RegistryUnavailable, "the token service's answer is too large");
-            }
-        }
-
-        return buffer.ToArray();
     }
 
     private static AuthenticationHeaderValue BasicHeader(RegistryCredential credential) =>

@@ -21,6 +21,8 @@ internal sealed class RegistryClient(
     ILogger logger)
 {
     private const int CopyBufferBytes = 256 * 1024;
+    private const int MaxErrorBodyBytes = 64 * 1024;
+    private const string IdleKey = ImageAcquisitionOptions.SectionName + ":" + nameof(ImageAcquisitionOptions.BlobIdleTimeout);
 
     public RegistryEndpoint Endpoint => endpoint;
 
@@ -29,12 +31,12 @@ internal sealed class RegistryClient(
     /// HTTPS without certificate checks and then plain HTTP. Returns the challenge of a 401.
     /// </summary>
     public static async Task<(RegistryEndpoint Endpoint, AuthChallenge? Challenge)> PingAsync(
-        HttpClient http, string registryHost, IReadOnlyCollection<string> insecureRegistries, CancellationToken cancellationToken)
+        HttpClient http, string registryHost, InsecureRegistries insecureRegistries, CancellationToken cancellationToken)
     {
-        var insecureEntry = insecureRegistries.FirstOrDefault(e => string.Equals(RegistryEndpoint.StripScheme(e), registryHost, StringComparison.OrdinalIgnoreCase));
+        var insecureEntry = insecureRegistries.Find(registryHost);
         var insecure = insecureEntry is not null;
         var schemes = !insecure ? ["https"]
-            : insecureEntry!.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? ["http"]
+            : insecureEntry!.PlainHttpOnly ? ["http"]
             : new[] { "https", "http" };
         Exception? last = null;
         foreach (var scheme in schemes)
@@ -79,14 +81,13 @@ internal sealed class RegistryClient(
 
             return request;
         }, $"manifest {manifestReference}", cancellationToken);
-        var content = await ReadLimitedAsync(response, options.MaxManifestBytes, "manifest", cancellationToken);
-        var digest = Digests.Sha256(content);
-        if (manifestReference.StartsWith("sha256:", StringComparison.Ordinal) && digest != manifestReference)
+        var content = await BoundedBody.ReadAsync(response, options.MaxManifestBytes, options.BodyTimeout, "manifest", cancellationToken);
+        if (DigestPin.IsDigest(manifestReference))
         {
-            throw new SourceException(ImageAcquisitionFailure.DigestMismatch, $"the manifest asked for as {manifestReference} hashes to {digest}");
+            DigestPin.Parse(manifestReference).Verify(content, "manifest");
         }
 
-        return (content, response.Content.Headers.ContentType?.MediaType, digest);
+        return (content, response.Content.Headers.ContentType?.MediaType, Digests.Sha256(content));
     }
 
     /// <summary>Fetches a small blob (the configuration) into memory, checking its digest and size.</summary>
@@ -99,7 +100,7 @@ internal sealed class RegistryClient(
 
         var uri = ApiUri($"blobs/{descriptor.Digest}");
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), $"blob {descriptor.Digest}", cancellationToken);
-        var content = await ReadLimitedAsync(response, options.MaxManifestBytes, "configuration", cancellationToken);
+        var content = await BoundedBody.ReadAsync(response, options.MaxManifestBytes, options.BodyTimeout, "configuration", cancellationToken);
         var digest = Digests.Sha256(content);
         if (digest != descriptor.Digest || content.Length != descriptor.Size)
         {
@@ -152,8 +153,16 @@ internal sealed class RegistryClient(
                     int read;
                     while (true)
                     {
-                        idle.CancelAfter(options.RequestTimeout);
-                        read = await body.ReadAsync(buffer, idle.Token);
+                        idle.CancelAfter(options.BlobIdleTimeout);
+                        try
+                        {
+                            read = await body.ReadAsync(buffer, idle.Token);
+                        }
+                        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                        {
+                            throw new TimeoutException($"no byte arrived for {options.BlobIdleTimeout} ({IdleKey})", ex);
+                        }
+
                         if (read == 0)
                         {
                             break;
@@ -182,6 +191,11 @@ internal sealed class RegistryClient(
                 {
                     Log.BlobRetry(logger, descriptor.Digest, offset, attempt, ex.Message);
                     await Task.Delay(Backoff(attempt), timeProvider, cancellationToken);
+                }
+                catch (TimeoutException ex)
+                {
+                    throw new SourceException(ImageAcquisitionFailure.RegistryUnavailable,
+                        $"blob {descriptor.Digest} stalled at {offset} of {descriptor.Size} bytes: {ex.Message}, {attempt} attempts", ex);
                 }
                 catch (Exception ex) when (IsTransient(ex, cancellationToken))
                 {
@@ -260,11 +274,8 @@ internal sealed class RegistryClient(
 
     private async Task<SourceException> ToFailureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
-        var detail = string.Empty;
-        if (response.Content.Headers.ContentLength is null or < 64 * 1024)
-        {
-            detail = RegistryErrorResponse.Describe(await response.Content.ReadAsStringAsync(cancellationToken));
-        }
+        var body = await BoundedBody.ReadPrefixAsync(response, MaxErrorBodyBytes, options.BodyTimeout, cancellationToken);
+        var detail = RegistryErrorResponse.Describe(body);
 
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase}" + (detail.Length > 0 ? $" ({detail})" : string.Empty);
         var failure = response.StatusCode switch
@@ -279,34 +290,11 @@ internal sealed class RegistryClient(
         return new SourceException(failure, $"{what} of {reference.Name}{who}: the registry answered {status}");
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, int maxBytes, string what, CancellationToken cancellationToken)
-    {
-        if (response.Content.Headers.ContentLength > maxBytes)
-        {
-            throw new SourceException(ImageAcquisitionFailure.LimitExceeded, $"the {what} is larger than {maxBytes} bytes");
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes)
-            {
-                throw new SourceException(ImageAcquisitionFailure.LimitExceeded, $"the {what} is larger than {maxBytes} bytes");
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
     private TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(options.RetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1) * (0.8 + (0.4 * Random.Shared.NextDouble())));
 
     private static bool IsTransient(Exception ex, CancellationToken cancellationToken) =>
-        ex is HttpRequestException or IOException
+        ex is HttpRequestException or IOException or TimeoutException
         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static bool IsTransientStatus(HttpStatusCode status) =>

@@ -10,36 +10,31 @@ namespace ManageIQ.OpenScap.Images.Registry;
 /// </summary>
 internal static class RegistryHttp
 {
-    public static HttpClient Create(string? caFile, IReadOnlyCollection<string> insecureRegistries, TimeSpan requestTimeout)
+    public static HttpClient Create(string? caFile, InsecureRegistries insecureRegistries, TimeSpan requestTimeout)
     {
         var extraRoots = LoadCaFile(caFile);
-        var handler = new SocketsHttpHandler
+        // HttpClientHandler's callback is given the request, so the TLS bypass can match the port as well as the host.
+        var handler = new HttpClientHandler
         {
             AllowAutoRedirect = true,
             MaxAutomaticRedirections = 10,
             AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = TimeSpan.FromSeconds(30),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             UseCookies = false,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
-                    Validate(sender as SslStream, certificate, chain, errors, extraRoots, insecureRegistries),
-            },
+            ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) =>
+                Validate(request.RequestUri, certificate, chain, errors, extraRoots, insecureRegistries),
         };
         return new HttpClient(handler, disposeHandler: true) { Timeout = requestTimeout };
     }
 
-    private static bool Validate(SslStream? stream, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors,
-        X509Certificate2Collection extraRoots, IReadOnlyCollection<string> insecureRegistries)
+    private static bool Validate(Uri? target, X509Certificate2? certificate, X509Chain? presented, SslPolicyErrors errors,
+        X509Certificate2Collection extraRoots, InsecureRegistries insecureRegistries)
     {
         if (errors == SslPolicyErrors.None)
         {
             return true;
         }
 
-        var host = stream?.TargetHostName ?? string.Empty;
-        if (insecureRegistries.Any(entry => RegistryEndpoint.StripScheme(entry).Split(':')[0].Equals(host, StringComparison.OrdinalIgnoreCase)))
+        if (target is not null && insecureRegistries.Find(target) is not null)
         {
             return true;
         }
@@ -62,8 +57,7 @@ internal static class RegistryHttp
         }
 
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
+        return chain.Build(certificate);
     }
 
     private static X509Certificate2Collection LoadCaFile(string? caFile)

@@ -32,22 +32,30 @@ internal sealed class RegistryImageSource(
             throw new SourceException(ImageAcquisitionFailure.InvalidRequest, ex.Message, ex);
         }
 
+        InsecureRegistries insecure;
         try
         {
-            _http = RegistryHttp.Create(request.CaFile, [.. request.InsecureRegistries], options.RequestTimeout);
+            if (reference.Digest is { } pinned)
+            {
+                // Refused before anything is fetched when its algorithm cannot be checked.
+                DigestPin.Parse(pinned);
+            }
+
+            insecure = new InsecureRegistries(request.InsecureRegistries);
+            _http = RegistryHttp.Create(request.CaFile, insecure, options.RequestTimeout);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Security.Cryptography.CryptographicException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or System.Security.Cryptography.CryptographicException)
         {
             throw new SourceException(ImageAcquisitionFailure.InvalidRequest, ex.Message, ex);
         }
 
-        var insecure = request.InsecureRegistries.ToList();
         var (endpoint, challenge) = await RegistryClient.PingAsync(_http, reference.ApiHost, insecure, cancellationToken);
+        var realmPolicy = new TokenRealmPolicy(options.AuthServers);
         var candidates = credentials.Cast<RegistryCredential?>().Append(null).ToList();
         var refusals = new List<string>();
         for (var i = 0; ; i++)
         {
-            var authenticator = new RegistryAuthenticator(_http, candidates[i], reference.Repository, insecure);
+            var authenticator = new RegistryAuthenticator(_http, candidates[i], reference, insecure, realmPolicy, options, logger);
             try
             {
                 if (challenge is not null)

@@ -37,10 +37,22 @@ internal sealed class InspectorFlags
         var serveAddress = serve is null ? null : ServeAddress.Parse(serve);
         return new InspectorSettings
         {
-            Scan = Scan.Bind(parse),
+            Scan = WithCveUrlFromEnvironment(Scan.Bind(parse)),
             Serve = serveAddress,
             AuthToken = ReadToken(parse.GetValue(AuthTokenFile)),
         };
+    }
+
+    /// <summary>
+    /// Without <c>--cve-url</c>, the feed from <c>INSPECTOR_CVE_URL</c>: a URL with credentials reaches a scanning pod
+    /// through its secret, never its command line (which anyone on the node can read in <c>/proc/*/cmdline</c>).
+    /// </summary>
+    private static ScanInvocation WithCveUrlFromEnvironment(ScanInvocation scan)
+    {
+        var content = scan.Settings.ContentOverride;
+        return content.CveFeed is null && NonEmpty(Environment.GetEnvironmentVariable(InspectorWire.CveUrlVariable)) is { } url
+            ? scan with { Settings = scan.Settings with { ContentOverride = content with { CveFeed = url } } }
+            : scan;
     }
 
     private static string? ReadToken(string? file)
@@ -63,4 +75,6 @@ internal sealed class InspectorFlags
 
         return string.IsNullOrEmpty(token) ? null : token;
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

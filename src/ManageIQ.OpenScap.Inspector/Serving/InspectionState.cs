@@ -6,7 +6,7 @@ using ManageIQ.OpenScap.Scanner.Scanning;
 namespace ManageIQ.OpenScap.Inspector.Serving;
 
 /// <summary>The one scan of this process, shared between the background scan and the HTTP handlers.</summary>
-public sealed class InspectionState(InspectorSettings settings, TimeProvider timeProvider) : IProgress<ScanProgress>
+public sealed class InspectionState(InspectorSettings settings, TimeProvider timeProvider, ILogger<InspectionState> logger) : IProgress<ScanProgress>
 {
     private readonly Lock gate = new();
     private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -22,7 +22,7 @@ public sealed class InspectionState(InspectorSettings settings, TimeProvider tim
 
     public bool IsFinished => finished.Task.IsCompleted;
 
-    /// <summary>The HTML report being rendered after the scan, when it was asked for.</summary>
+    /// <summary>The HTML report being rendered after the scan, when it was asked for; it never faults (see <see cref="StartHtmlReport"/>).</summary>
     public Task<HtmlReportOutcome>? HtmlReport { get; private set; }
 
     /// <summary>Completes when the scan has finished, with success or error.</summary>
@@ -37,9 +37,33 @@ public sealed class InspectionState(InspectorSettings settings, TimeProvider tim
         }
     }
 
+    /// <summary>
+    /// Takes the rendering of the HTML report. A render that faults or is cancelled becomes an outcome with its
+    /// problem, so the metadata, the ARF and the summary keep being served whatever happens to the HTML.
+    /// </summary>
     public void StartHtmlReport(Task<HtmlReportOutcome> rendering)
     {
-        HtmlReport = rendering;
+        ArgumentNullException.ThrowIfNull(rendering);
+        HtmlReport = SettleAsync(rendering);
+    }
+
+    private async Task<HtmlReportOutcome> SettleAsync(Task<HtmlReportOutcome> rendering)
+    {
+        try
+        {
+            return await rendering.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return new HtmlReportOutcome(null, "HTML report was not finished: its rendering was cancelled.", TimeSpan.Zero);
+        }
+#pragma warning disable CA1031 // Whatever broke the render, the other results must stay served.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.HtmlReportFailed(logger, e, settings.Image);
+            return new HtmlReportOutcome(null, "HTML report failed: " + e.Message, TimeSpan.Zero);
+        }
     }
 
     public void Complete(ScanReport report)

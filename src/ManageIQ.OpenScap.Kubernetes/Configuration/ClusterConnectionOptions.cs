@@ -29,6 +29,12 @@ public sealed class ClusterConnectionOptions
     /// <summary>Token mode: PEM file of the CA that signed the API server's certificate (required for https).</summary>
     public string? CaFile { get; set; }
 
+    /// <summary>
+    /// Accepts a plain <c>http://</c> API address that carries credentials (a bearer token or a password) to a host
+    /// other than a loopback address; without it such an address is refused at start. Logged as a warning.
+    /// </summary>
+    public bool AllowPlainHttp { get; set; }
+
     /// <summary>OpenShift clusters also get the image annotations; plain Kubernetes does not have Image objects.</summary>
     public ClusterPlatform Platform { get; set; } = ClusterPlatform.Kubernetes;
 

@@ -6,7 +6,8 @@ namespace ManageIQ.OpenScap.Kubernetes.Configuration;
 /// <summary>The per-mode rules of one cluster connection; files are checked to exist at start.</summary>
 internal static class ClusterConnectionValidation
 {
-    public static void Validate(string prefix, ClusterConnectionOptions cluster, List<string> errors)
+    /// <summary>Adds the problems to <paramref name="errors"/>, and to <paramref name="warnings"/> what start accepts but an operator must know.</summary>
+    public static void Validate(string prefix, ClusterConnectionOptions cluster, List<string> errors, List<string> warnings)
     {
         if (string.IsNullOrWhiteSpace(cluster.ProviderId) && string.IsNullOrWhiteSpace(cluster.ProviderName))
         {
@@ -28,9 +29,13 @@ internal static class ClusterConnectionValidation
 
                 break;
             case ClusterAuthMode.Kubeconfig:
-                if (RequireFile(errors, $"{prefix}:KubeconfigPath", cluster.KubeconfigPath))
+                if (RequireFile(errors, $"{prefix}:KubeconfigPath", cluster.KubeconfigPath) && RequireContext(errors, prefix, cluster) is { } loaded)
                 {
-                    RequireContext(errors, prefix, cluster);
+                    var sendsCredentials = loaded.AccessToken is not null || loaded.TokenProvider is not null || !string.IsNullOrEmpty(loaded.Username);
+                    if (sendsCredentials && Uri.TryCreate(loaded.Host, UriKind.Absolute, out var server))
+                    {
+                        PlainHttpRule.Check($"{prefix} (kubeconfig server)", $"{prefix}:AllowPlainHttp", server, cluster.AllowPlainHttp, errors, warnings);
+                    }
                 }
 
                 break;
@@ -44,6 +49,10 @@ internal static class ClusterConnectionValidation
                 if (cluster.ApiUrl?.Scheme == Uri.UriSchemeHttps)
                 {
                     RequireFile(errors, $"{prefix}:CaFile", cluster.CaFile);
+                }
+                else if (cluster.ApiUrl is { IsAbsoluteUri: true } api)
+                {
+                    PlainHttpRule.Check($"{prefix}:ApiUrl", $"{prefix}:AllowPlainHttp", api, cluster.AllowPlainHttp, errors, warnings);
                 }
 
                 break;
@@ -71,11 +80,11 @@ internal static class ClusterConnectionValidation
     }
 
     /// <summary>Loads the kubeconfig once at start so a wrong context or a broken file is reported before any scan.</summary>
-    private static void RequireContext(List<string> errors, string prefix, ClusterConnectionOptions cluster)
+    private static KubernetesClientConfiguration? RequireContext(List<string> errors, string prefix, ClusterConnectionOptions cluster)
     {
         try
         {
-            _ = KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath, string.IsNullOrEmpty(cluster.Context) ? null : cluster.Context);
+            return KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath, string.IsNullOrEmpty(cluster.Context) ? null : cluster.Context);
         }
         catch (KubeConfigException ex)
         {
@@ -85,5 +94,7 @@ internal static class ClusterConnectionValidation
         {
             errors.Add($"{prefix}: kubeconfig '{cluster.KubeconfigPath}' cannot be read: {ex.Message}");
         }
+
+        return null;
     }
 }

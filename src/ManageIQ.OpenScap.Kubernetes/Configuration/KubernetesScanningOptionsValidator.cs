@@ -1,19 +1,27 @@
 using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.Kubernetes.Configuration;
 
-/// <summary>Checks the whole <c>Kubernetes</c> section at start, naming each wrong setting.</summary>
-public sealed class KubernetesScanningOptionsValidator : IValidateOptions<KubernetesScanningOptions>
+/// <summary>Checks the whole <c>Kubernetes</c> section at start, naming each wrong setting; logs what it accepts with a warning.</summary>
+public sealed class KubernetesScanningOptionsValidator(ILogger<KubernetesScanningOptionsValidator> logger) : IValidateOptions<KubernetesScanningOptions>
 {
     private static readonly string[] PullPolicies = ["Always", "IfNotPresent", "Never"];
     private static readonly string[] TolerationOperators = ["Equal", "Exists"];
     private static readonly string[] TolerationEffects = ["", "NoSchedule", "PreferNoSchedule", "NoExecute"];
 
+    public KubernetesScanningOptionsValidator()
+        : this(NullLogger<KubernetesScanningOptionsValidator>.Instance)
+    {
+    }
+
     public ValidateOptionsResult Validate(string? name, KubernetesScanningOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
+        var warnings = new List<string>();
         if (options.Clusters.Count == 0)
         {
             errors.Add("Kubernetes:Clusters is empty: configure at least one cluster.");
@@ -26,6 +34,24 @@ public sealed class KubernetesScanningOptionsValidator : IValidateOptions<Kubern
 
         RequirePositive(errors, "Kubernetes:OrphanSweepInterval", options.OrphanSweepInterval);
         RequirePositive(errors, "Kubernetes:CleanupTimeout", options.CleanupTimeout);
+        RequirePositive(errors, "Kubernetes:RequestTimeout", options.RequestTimeout);
+        RequirePositive(errors, "Kubernetes:ProxyTimeout", options.ProxyTimeout);
+        RequirePositive(errors, "Kubernetes:ProxyIdleTimeout", options.ProxyIdleTimeout);
+        RequirePositive(errors, "Kubernetes:WatchIdleTimeout", options.WatchIdleTimeout);
+        if (options.MaxDeleteAttempts is < 1 or > 100)
+        {
+            errors.Add($"Kubernetes:MaxDeleteAttempts {options.MaxDeleteAttempts} must be between 1 and 100.");
+        }
+
+        if (options.MaxArfBytes <= 0)
+        {
+            errors.Add("Kubernetes:MaxArfBytes must be positive.");
+        }
+
+        if (options.MaxHtmlReportBytes <= 0)
+        {
+            errors.Add("Kubernetes:MaxHtmlReportBytes must be positive.");
+        }
         if (options.PullSecretsCacheDuration < TimeSpan.Zero)
         {
             errors.Add("Kubernetes:PullSecretsCacheDuration must not be negative.");
@@ -45,10 +71,15 @@ public sealed class KubernetesScanningOptionsValidator : IValidateOptions<Kubern
                 errors.Add($"{prefix}:Name '{cluster.Name}' is used by two clusters.");
             }
 
-            ClusterConnectionValidation.Validate(prefix, cluster, errors);
+            ClusterConnectionValidation.Validate(prefix, cluster, errors, warnings);
         }
 
         ValidatePod(options.Pod, errors);
+        foreach (var warning in warnings)
+        {
+            Log.ConfigurationWarning(logger, warning);
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -56,6 +87,11 @@ public sealed class KubernetesScanningOptionsValidator : IValidateOptions<Kubern
     {
         const string prefix = "Kubernetes:Pod";
         RequirePositive(errors, $"{prefix}:ScanTimeout", pod.ScanTimeout);
+        if (pod.ScanTimeout > ScanPodOptions.MaxScanTimeout)
+        {
+            errors.Add($"{prefix}:ScanTimeout {pod.ScanTimeout} exceeds the longest scan, {ScanPodOptions.MaxScanTimeout}.");
+        }
+
         RequirePositive(errors, $"{prefix}:UnschedulableLimit", pod.UnschedulableLimit);
         RequireText(errors, $"{prefix}:InspectorRegistry", pod.InspectorRegistry);
         RequireText(errors, $"{prefix}:InspectorRepository", pod.InspectorRepository);

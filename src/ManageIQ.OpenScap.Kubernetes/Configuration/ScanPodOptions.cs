@@ -18,6 +18,9 @@ public sealed class ScanPodOptions
     /// <summary><c>Always</c>, <c>IfNotPresent</c> or <c>Never</c>.</summary>
     public string ImagePullPolicy { get; set; } = "IfNotPresent";
 
+    /// <summary>The longest <see cref="ScanTimeout"/>: a week, well inside what the process's timers can hold.</summary>
+    public static readonly TimeSpan MaxScanTimeout = TimeSpan.FromDays(7);
+
     /// <summary>The whole scan, create to delete (ManageIQ's <c>scanning_job_timeout</c>).</summary>
     public TimeSpan ScanTimeout { get; set; } = TimeSpan.FromMinutes(20);
 

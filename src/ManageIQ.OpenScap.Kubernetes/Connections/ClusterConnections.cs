@@ -8,11 +8,10 @@ internal sealed class ClusterConnections : IClusterConnections, IDisposable
 {
     private readonly Lazy<IReadOnlyList<ClusterConnection>> connections;
 
-    public ClusterConnections(IOptions<KubernetesScanningOptions> options)
+    public ClusterConnections(IOptions<KubernetesScanningOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        connections = new Lazy<IReadOnlyList<ClusterConnection>>(
-            () => [.. options.Value.Clusters.Select(c => new ClusterConnection(c, new k8s.Kubernetes(KubernetesConfigurationFactory.Create(c))))]);
+        connections = new Lazy<IReadOnlyList<ClusterConnection>>(() => [.. options.Value.Clusters.Select(c => Connect(c, options.Value, time))]);
     }
 
     public IReadOnlyList<ClusterConnection> All => connections.Value;
@@ -22,6 +21,15 @@ internal sealed class ClusterConnections : IClusterConnections, IDisposable
         ArgumentNullException.ThrowIfNull(provider);
         return All.FirstOrDefault(c => c.Serves(provider))
             ?? throw new UnknownProviderException($"No cluster in Kubernetes:Clusters serves ManageIQ provider {provider}.");
+    }
+
+    private static ClusterConnection Connect(ClusterConnectionOptions cluster, KubernetesScanningOptions options, TimeProvider time)
+    {
+        // The client owns and disposes the handler chain it is given.
+#pragma warning disable CA2000
+        var client = new k8s.Kubernetes(KubernetesConfigurationFactory.Create(cluster), new KubernetesDeadlineHandler(cluster.Name, options, time));
+#pragma warning restore CA2000
+        return new ClusterConnection(cluster, client);
     }
 
     public void Dispose()

@@ -19,7 +19,8 @@ internal static class KubernetesConfigurationFactory
             _ => throw new InvalidOperationException($"Cluster '{options.Name}': unknown connection mode {options.Mode}."),
         };
 
-        // Watches are held open for minutes; the per-request limit would cut them, the scan has its own limit.
+        // Watches are held open for minutes, which a per-client limit would cut: KubernetesDeadlineHandler puts
+        // the right deadline on each request instead (plain requests, watches and the pod proxy differ).
         configuration.HttpClientTimeout = Timeout.InfiniteTimeSpan;
         return configuration;
     }

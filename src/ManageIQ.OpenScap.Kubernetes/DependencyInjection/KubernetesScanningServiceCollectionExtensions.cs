@@ -16,9 +16,10 @@ public static class KubernetesScanningServiceCollectionExtensions
     /// <summary>
     /// Registers the scanning pods (<see cref="IScanPodOrchestrator"/>), the OpenShift annotation
     /// (<see cref="IImageAnnotator"/>), the orphan sweep (<see cref="IOrphanPodSweeper"/> and its background service)
-    /// and the cluster connections, from the <c>Kubernetes</c> section, validated at start; and the <c>kubernetes</c>
-    /// <see cref="IScanBackend"/>. A one-shot process passes <paramref name="sweepOrphans"/> false: the sweep belongs to the
-    /// long-running service, which would otherwise see its own running pods deleted.
+    /// the pod deletions given up (<see cref="IFailedPodDeletions"/>) and the cluster connections, from the
+    /// <c>Kubernetes</c> section, validated at start; and the <c>kubernetes</c> <see cref="IScanBackend"/>. A one-shot
+    /// process passes <paramref name="sweepOrphans"/> false: the sweep belongs to the long-running service, which would
+    /// otherwise see its own running pods deleted.
     /// </summary>
     public static IServiceCollection AddKubernetesScanning(this IServiceCollection services, IConfiguration configuration, bool sweepOrphans = true)
     {
@@ -31,6 +32,8 @@ public static class KubernetesScanningServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClusterConnections, ClusterConnections>();
         services.TryAddSingleton<ActiveScanRegistry>();
+        services.TryAddSingleton<FailedPodDeletions>();
+        services.TryAddSingleton<IFailedPodDeletions>(sp => sp.GetRequiredService<FailedPodDeletions>());
         services.TryAddSingleton<PendingPodDeletions>();
         services.TryAddSingleton<PullSecretResolver>();
         services.TryAddSingleton<IScanPodOrchestrator, ScanPodOrchestrator>();

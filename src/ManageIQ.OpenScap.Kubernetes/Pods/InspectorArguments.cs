@@ -26,8 +26,8 @@ public static class InspectorArguments
             HtmlReport = spec.Content.HtmlReport,
             DockerConfigFiles = [.. spec.PullSecrets.Select(s => s.FilePath)],
             InsecureRegistries = [.. options.InsecureRegistries],
-            // A feed asked for by this scan wins over the pod's configured one.
-            CveUrl = spec.Content.CveUrl ?? options.CveUrl?.ToString(),
+            // A URL with a user in it reaches the inspector through its secret (INSPECTOR_CVE_URL), not the command line.
+            CveUrl = ScanPodSecret.CveUrlHoldsCredentials(spec, options) ? null : ScanPodSecret.CveUrl(spec, options),
             SsgDataStream = spec.Content.DataStream,
             SsgProfile = spec.Content.Profile,
         };

@@ -7,7 +7,8 @@ namespace ManageIQ.OpenScap.Kubernetes.Pods;
 
 /// <summary>
 /// Builds the scanning pod: unprivileged (no hostPath, no Docker socket, no service account token), read-only root,
-/// a size-limited emptyDir to unpack into, bounded in time by <c>activeDeadlineSeconds</c>.
+/// a size-limited emptyDir to unpack into, bounded in time by <c>activeDeadlineSeconds</c>. Its credentials come
+/// from its own secret (<see cref="ScanPodSecret"/>), never from values in the spec.
 /// </summary>
 public static class ScanPodBuilder
 {
@@ -23,12 +24,7 @@ public static class ScanPodBuilder
             {
                 Name = spec.Name,
                 NamespaceProperty = spec.Namespace,
-                Labels = new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    [ScanPodMetadata.ManagedByLabel] = ScanPodMetadata.ManagedByValue,
-                    [ScanPodMetadata.ManageIqLabel] = "true",
-                    [ScanPodMetadata.OwnerLabel] = ownerId,
-                },
+                Labels = ScanPodMetadata.Labels(ownerId),
                 Annotations = new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     [ScanPodMetadata.JobIdAnnotation] = spec.JobId,
@@ -102,14 +98,13 @@ public static class ScanPodBuilder
         },
         VolumeMounts = VolumeMounts(spec),
         // The inspector answers /readyz only once the scan is finished: ready means results can be fetched.
+        // /readyz is served without the token (it says nothing but "ready"), so the probe carries no secret.
         ReadinessProbe = new V1Probe
         {
             HttpGet = new V1HTTPGetAction
             {
                 Path = InspectorPaths.Ready,
                 Port = ScanPodMetadata.InspectorPort,
-                // With a token the inspector answers 401 to every request without it, the kubelet's probe included.
-                HttpHeaders = spec.AuthToken is null ? null : [new V1HTTPHeader { Name = InspectorWire.AuthTokenHeader, Value = spec.AuthToken }],
             },
             InitialDelaySeconds = 2,
             PeriodSeconds = 3,
@@ -125,21 +120,33 @@ public static class ScanPodBuilder
         if (spec.AuthToken is not null)
         {
             // As ManageIQ does: a random token per pod, so other pods in the cluster cannot read the results.
-            variables.Add(new V1EnvVar { Name = InspectorWire.AuthTokenVariable, Value = spec.AuthToken });
+            variables.Add(ScanPodSecret.Variable(spec, ScanPodSecret.AuthTokenVariable, ScanPodSecret.AuthTokenKey));
         }
 
-        void Add(string name, string? value)
+        if (ScanPodSecret.CveUrlHoldsCredentials(spec, options))
         {
-            if (!string.IsNullOrWhiteSpace(value))
+            variables.Add(ScanPodSecret.Variable(spec, ScanPodSecret.CveUrlVariable, ScanPodSecret.CveUrlKey));
+        }
+
+        // A proxy with a user in it is read from the secret; a plain address stays visible for the operator.
+        void Add(string name, string? value, string? key)
+        {
+            foreach (var variable in new[] { name, name.ToLowerInvariant() })
             {
-                variables.Add(new V1EnvVar { Name = name, Value = value });
-                variables.Add(new V1EnvVar { Name = name.ToLowerInvariant(), Value = value });
+                if (key is not null && ScanPodSecret.HoldsCredentials(value))
+                {
+                    variables.Add(ScanPodSecret.Variable(spec, variable, key));
+                }
+                else if (!string.IsNullOrWhiteSpace(value))
+                {
+                    variables.Add(new V1EnvVar { Name = variable, Value = value });
+                }
             }
         }
 
-        Add("HTTP_PROXY", options.HttpProxy);
-        Add("HTTPS_PROXY", options.HttpsProxy);
-        Add("NO_PROXY", options.NoProxy);
+        Add("HTTP_PROXY", options.HttpProxy, ScanPodSecret.HttpProxyKey);
+        Add("HTTPS_PROXY", options.HttpsProxy, ScanPodSecret.HttpsProxyKey);
+        Add("NO_PROXY", options.NoProxy, null);
         return variables.Count == 0 ? null : variables;
     }
 

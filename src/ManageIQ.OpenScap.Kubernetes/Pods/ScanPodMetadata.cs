@@ -21,6 +21,14 @@ public static class ScanPodMetadata
     public const string ScratchPath = "/scan";
     public const string PullSecretsPath = "/var/run/secrets/manageiq.org/pull-secrets";
 
-    /// <summary>The label selector of one bridge's scanning pods.</summary>
+    /// <summary>The labels of one bridge's scanning pods and their secrets.</summary>
+    public static Dictionary<string, string> Labels(string ownerId) => new(StringComparer.Ordinal)
+    {
+        [ManagedByLabel] = ManagedByValue,
+        [ManageIqLabel] = "true",
+        [OwnerLabel] = ownerId,
+    };
+
+    /// <summary>The label selector of one bridge's scanning pods (and their secrets).</summary>
     public static string Selector(string ownerId) => $"{ManagedByLabel}={ManagedByValue},{OwnerLabel}={ownerId}";
 }

@@ -49,14 +49,31 @@ internal static class InspectorProxyClient
         return summary;
     }
 
-    /// <summary>Streams one endpoint into <paramref name="path"/>; a partial file is removed on failure.</summary>
-    public static async Task DownloadAsync(ClusterConnection cluster, string pod, string endpoint, string path, string authToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams one endpoint into <paramref name="path"/>, at most <paramref name="limit"/> bytes (the pod ran oscap
+    /// over hostile content); a partial file is removed on failure.
+    /// </summary>
+    public static async Task DownloadAsync(ClusterConnection cluster, string pod, string endpoint, string path, string authToken, DownloadLimit limit, CancellationToken cancellationToken)
     {
         try
         {
             await using var source = await OpenAsync(cluster, pod, endpoint, authToken, cancellationToken);
             await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
-            await source.CopyToAsync(target, cancellationToken);
+            var buffer = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > limit.MaxBytes)
+                {
+                    throw new ScanPodException(
+                        ScanPodFailure.InspectorError,
+                        $"GET {endpoint} from the inspector in pod {cluster.Namespace}/{pod} served more than {limit.MaxBytes} bytes ({limit.SettingKey}); the download was stopped and the partial file removed.") { PodName = pod };
+                }
+
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
         }
         catch
         {

@@ -10,11 +10,13 @@ namespace ManageIQ.OpenScap.Kubernetes.Scanning;
 /// <summary>
 /// Waits for a scanning pod by watching it (one long-lived request, not a poll every 10 s as in ManageIQ):
 /// resumes from the last resourceVersion after a disconnect, follows bookmarks, and re-reads the pod when the
-/// server says that version is gone (410). Unschedulable pods are given <c>unschedulableLimit</c>, no more.
+/// server says that version is gone (410) or the watch went silent (<c>Kubernetes:WatchIdleTimeout</c>, enforced by
+/// the client's deadline handler). Unschedulable pods are given <c>unschedulableLimit</c>, no more. Failures in a row,
+/// streams closed without events included, are capped at <see cref="MaxConsecutiveWatchFailures"/>.
 /// </summary>
 internal sealed class PodReadinessWatcher(TimeProvider time, ILogger logger)
 {
-    private const int MaxConsecutiveWatchFailures = 8;
+    public const int MaxConsecutiveWatchFailures = 8;
     private static readonly TimeSpan ServerWatchTimeout = TimeSpan.FromMinutes(5);
 
     public async Task<V1Pod> WaitUntilReadyAsync(ClusterConnection cluster, V1Pod created, TimeSpan unschedulableLimit, CancellationToken cancellationToken)
@@ -45,6 +47,7 @@ internal sealed class PodReadinessWatcher(TimeProvider time, ILogger logger)
             }
 
             var expired = false;
+            var silent = false;
             var sawEvent = false;
             try
             {
@@ -80,32 +83,57 @@ internal sealed class PodReadinessWatcher(TimeProvider time, ILogger logger)
             {
                 continue; // the unschedulable timer: judge the pod again
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or HttpOperationException { Response.StatusCode: >= HttpStatusCode.InternalServerError or HttpStatusCode.TooManyRequests })
+            catch (KubernetesCallTimeoutException ex) when (ex.WatchWentSilent)
             {
-                if (++failures > MaxConsecutiveWatchFailures)
-                {
-                    throw new ScanPodException(ScanPodFailure.ApiError, $"Watching scanning pod {cluster.Namespace}/{name} failed {failures} times in a row: {ex.Message}", ex) { PodName = name };
-                }
-
-                Log.WatchReconnecting(logger, name, failures, ex.Message);
-                await Task.Delay(Backoff(failures), time, cancellationToken);
+                // Not even a bookmark for Kubernetes:WatchIdleTimeout: the connection may be dead. Catch up by reading the pod.
+                Log.WatchSilent(logger, name, ex.Message);
+                silent = true;
+            }
+            catch (Exception ex) when (IsTransient(ex))
+            {
+                failures = await FailedAsync(cluster, name, failures, ex.Message, ex, cancellationToken);
                 continue;
             }
 
-            if (!sawEvent && !expired)
+            if (!sawEvent && !expired && !silent)
             {
-                // A stream closed without a single event (proxy cutting it, server trouble): back off before reconnecting.
-                Log.WatchReconnecting(logger, name, ++failures, "the watch closed without events");
-                await Task.Delay(Backoff(failures), time, cancellationToken);
+                // A stream closed without a single event (proxy cutting it, server trouble): counted, capped, backed off.
+                failures = await FailedAsync(cluster, name, failures, "the watch closed without events", null, cancellationToken);
             }
 
-            if (expired)
+            if (expired || silent)
             {
-                // Our resourceVersion is older than the server keeps: read the pod afresh and watch from there.
-                pod = await ReadAsync(cluster, name, cancellationToken);
-                resourceVersion = pod.Metadata.ResourceVersion;
+                // Our resourceVersion is older than the server keeps, or the watch went quiet: read the pod afresh and watch from there.
+                try
+                {
+                    pod = await ReadAsync(cluster, name, cancellationToken);
+                    resourceVersion = pod.Metadata.ResourceVersion;
+                }
+                catch (Exception ex) when (IsTransient(ex))
+                {
+                    failures = await FailedAsync(cluster, name, failures, ex.Message, ex, cancellationToken);
+                }
             }
         }
+    }
+
+    /// <summary>Failures a reconnect may heal: the connection, the API server's 5xx and 429, time-outs.</summary>
+    private static bool IsTransient(Exception ex) =>
+        ex is HttpRequestException or IOException or TimeoutException
+            or HttpOperationException { Response.StatusCode: >= HttpStatusCode.InternalServerError or HttpStatusCode.TooManyRequests };
+
+    /// <summary>Counts one more failure in a row: past the cap the scan fails, otherwise the watcher backs off before reconnecting.</summary>
+    private async Task<int> FailedAsync(ClusterConnection cluster, string name, int failures, string reason, Exception? exception, CancellationToken cancellationToken)
+    {
+        failures++;
+        if (failures > MaxConsecutiveWatchFailures)
+        {
+            throw new ScanPodException(ScanPodFailure.ApiError, $"Watching scanning pod {cluster.Namespace}/{name} failed {failures} times in a row: {reason}", exception) { PodName = name };
+        }
+
+        Log.WatchReconnecting(logger, name, failures, reason);
+        await Task.Delay(Backoff(failures), time, cancellationToken);
+        return failures;
     }
 
     private PodVerdict Evaluate(V1Pod pod, TimeSpan unschedulableLimit, ref DateTimeOffset? unschedulableSince)

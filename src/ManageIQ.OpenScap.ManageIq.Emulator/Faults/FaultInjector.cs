@@ -33,6 +33,19 @@ public sealed class FaultInjector
     public void ExpireTokensBeforeNext(string? method = null, string? pathPrefix = null) =>
         Add(new FaultRule(FaultKind.ExpireTokens, method, pathPrefix));
 
+    /// <summary>The next matching requests are handled, then their answer is held for <paramref name="delay"/>.</summary>
+    public void DelayAfterHandlingNext(TimeSpan delay, string? method = null, string? pathPrefix = null, int times = 1) =>
+        Add(new FaultRule(FaultKind.DelayAfterHandling, method, pathPrefix, times) { Delay = delay });
+
+    /// <summary>The rules not used up yet, in the order they apply, with how many requests each still hits.</summary>
+    public IReadOnlyList<(FaultRule Rule, int Left)> Pending()
+    {
+        lock (_gate)
+        {
+            return [.. _rules];
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

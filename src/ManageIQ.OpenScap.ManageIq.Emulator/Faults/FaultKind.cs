@@ -17,4 +17,7 @@ public enum FaultKind
 
     /// <summary>Expire every issued token, then handle the request (which then fails with 401 if it used one).</summary>
     ExpireTokens,
+
+    /// <summary>Handle the request (writes happen), then wait the rule's delay before answering: "applied but unanswered".</summary>
+    DelayAfterHandling,
 }

@@ -10,7 +10,20 @@ public sealed record FaultRule(FaultKind Kind, string? Method = null, string? Pa
 {
     public HttpStatusCode Status { get; init; } = HttpStatusCode.ServiceUnavailable;
 
+    /// <summary>How long <see cref="FaultKind.Delay"/> waits before handling, or <see cref="FaultKind.DelayAfterHandling"/> before answering.</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The name the request log gives a request this rule hit.</summary>
+    public string Label => Kind switch
+    {
+        FaultKind.Status => "status",
+        FaultKind.Delay => "delay",
+        FaultKind.DropConnection => "drop-before",
+        FaultKind.DropAfterHandling => "drop-after",
+        FaultKind.ExpireTokens => "expire-tokens",
+        FaultKind.DelayAfterHandling => "delay-after",
+        _ => Kind.ToString(),
+    };
 
     /// <summary>Text the raw query string must contain, e.g. <c>offset=1000</c> for one page of a listing (null = any).</summary>
     public string? QueryContains { get; init; }

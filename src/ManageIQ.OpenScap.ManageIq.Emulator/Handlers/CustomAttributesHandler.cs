@@ -71,6 +71,7 @@ internal static class CustomAttributesHandler
             var existing = known.FirstOrDefault(r => string.Equals(r.Value<string>("name"), name, StringComparison.OrdinalIgnoreCase));
             var row = existing ?? context.Store.CustomAttributes.Add(new JObject
             {
+                ["id"] = null, // the table fills it; ManageIQ renders id first
                 ["section"] = "metadata",
                 ["name"] = name,
                 ["value"] = null,
@@ -146,7 +147,7 @@ internal static class CustomAttributesHandler
         }
     }
 
-    /// <summary>Only name, value and section are written; values are stored as text, typed ones also serialized.</summary>
+    /// <summary>Only name, value and section are written; values are stored verbatim as text, typed ones also serialized.</summary>
     private static void Apply(ApiContext context, JObject row, JObject resource)
     {
         if (resource.Value<string>("name") is { Length: > 0 } name)
@@ -156,7 +157,7 @@ internal static class CustomAttributesHandler
 
         if (resource.TryGetValue("value", out var value))
         {
-            row["value"] = value.Type == JTokenType.Null ? null : value.ToString(Newtonsoft.Json.Formatting.None).Trim('"');
+            row["value"] = StoredText.Of(value) is { } text ? text : JValue.CreateNull();
             var fieldType = resource.Value<string>("field_type");
             row["serialized_value"] = fieldType is not null && TimeFieldTypes.Contains(fieldType)
                 ? Store.EmulatorStore.FormatTime(DateTimeOffset.Parse(value.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))

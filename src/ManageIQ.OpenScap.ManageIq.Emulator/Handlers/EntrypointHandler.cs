@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 
-/// <summary><c>GET /api</c> (facts 10-14), <c>GET /api/product_info</c> and <c>GET /api/ping</c>.</summary>
+/// <summary><c>GET /api</c> (facts 10-14, with <c>?attributes=authorization</c>), <c>GET /api/product_info</c> and <c>GET /api/ping</c>.</summary>
 internal static class EntrypointHandler
 {
     public const string Version = "4.4.0-pre";
@@ -13,7 +13,7 @@ internal static class EntrypointHandler
         var root = RootOf(context);
         var user = context.User!;
         var group = context.Group!;
-        return ApiResult.Ok(new JObject
+        var entrypoint = new JObject
         {
             ["name"] = "API",
             ["description"] = "REST API",
@@ -32,7 +32,14 @@ internal static class EntrypointHandler
                 ["tenant"] = "My Company",
                 ["groups"] = new JArray(user.Groups),
                 ["miq_groups"] = new JArray(context.Store.Groups.Where(g => user.Groups.Contains(g.Description))
-                    .Select(g => new JObject { ["href"] = $"{context.ApiBase}/groups/{g.Id}", ["description"] = g.Description, ["sui_product_features"] = new JObject() })),
+                    .Select(g => new JObject
+                    {
+                        ["href"] = $"{context.ApiBase}/groups/{g.Id}",
+                        ["id"] = g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ["description"] = g.Description,
+                        ["sui_product_features"] = new JObject(),
+                        ["product_features"] = new JArray(g.FeatureOrder),
+                    })),
             },
             ["server_info"] = new JObject
             {
@@ -48,9 +55,18 @@ internal static class EntrypointHandler
                 ["plugins"] = new JObject(),
             },
             ["product_info"] = ProductInfo(),
-            ["collections"] = new JArray(Collections.All.OrderBy(c => c.Name, StringComparer.Ordinal)
-                .Select(c => new JObject { ["name"] = c.Name, ["href"] = $"{context.ApiBase}/{c.Name}", ["description"] = c.Description })),
-        });
+        };
+
+        // Fact 10: authorization only when asked for, between product_info and collections; other names are ignored.
+        var attributes = (context.QueryValue("attributes") ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
+        if (attributes.Contains("authorization"))
+        {
+            entrypoint["authorization"] = AuthorizationRenderer.Render(context, group);
+        }
+
+        entrypoint["collections"] = new JArray(Collections.All.OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => new JObject { ["name"] = c.Name, ["href"] = $"{context.ApiBase}/{c.Name}", ["description"] = c.Description }));
+        return ApiResult.Ok(entrypoint);
     }
 
     public static JObject ProductInfo() => new()

@@ -27,7 +27,7 @@ internal static class ReadHandler
 
         // Without embedded subcollections a resource depends only on its table: reuse its rendering until the table changes.
         var cache = string.IsNullOrEmpty(context.QueryValue("expand"))
-            ? RenderedRowsFor(context, "show:" + definition.Name, string.Join("\n", table.Version, context.ApiBase, context.QueryValue("attributes"), context.Group?.Description))
+            ? RenderedRowsFor(context, "show:" + definition.Name, string.Join("\n", table.Version, definition.SourceVersions(context.Store, context.QueryValue("attributes")), context.ApiBase, context.QueryValue("attributes"), context.Group?.Description))
             : null;
         if (cache is not null && cache.TryGetValue(rowId, out var cached))
         {

@@ -39,8 +39,7 @@ internal sealed record Subcollection(string Name, CollectionDefinition Definitio
 
     private static List<JObject> CustomAttributeRows(ApiContext context, CollectionDefinition parent, long id)
     {
-        var type = ResourceType(parent);
-        return [.. context.Store.CustomAttributes.Rows.Where(r => r.Value<string>("resource_type") == type && r.Value<long?>("resource_id") == id)];
+        return [.. context.Store.CustomAttributes.OwnedBy(Store.EmulatorStore.Owner(ResourceType(parent), id))];
     }
 
     private static List<JObject> Lookup(Store.ResourceTable table, List<long>? ids) =>

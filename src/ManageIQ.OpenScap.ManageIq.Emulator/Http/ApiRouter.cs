@@ -1,20 +1,20 @@
 using System.Net;
 using System.Text;
 using ManageIQ.OpenScap.ManageIq.Emulator.Auth;
+using ManageIQ.OpenScap.ManageIq.Emulator.Control;
 using ManageIQ.OpenScap.ManageIq.Emulator.Faults;
 using ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 using ManageIQ.OpenScap.ManageIq.Emulator.Recording;
-using ManageIQ.OpenScap.ManageIq.Emulator.Rendering;
 using ManageIQ.OpenScap.ManageIq.Emulator.Store;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq.Emulator.Http;
 
 /// <summary>
 /// The emulator's only endpoint: applies faults, authenticates, dispatches to a handler under the store's
-/// lock, renders errors in ManageIQ's envelope and records every request.
+/// lock, renders errors in ManageIQ's envelope and records every request. The control routes, when on,
+/// are passed to <see cref="ControlRouter"/> untouched by faults and unrecorded.
 /// </summary>
 internal sealed class ApiRouter
 {
@@ -25,8 +25,12 @@ internal sealed class ApiRouter
     private readonly RequestLog _log;
     private readonly int _maxPage;
 
-    public ApiRouter(EmulatorStore store, TokenStore tokens, FaultInjector faults, RequestLog log, int maxResultsPerPage)
+    // The /emulator routes, or null when they are off (those paths are then unknown, as any other).
+    private readonly ControlRouter? _control;
+
+    public ApiRouter(EmulatorStore store, TokenStore tokens, FaultInjector faults, RequestLog log, int maxResultsPerPage, ControlRouter? control)
     {
+        _control = control;
         _store = store;
         _tokens = tokens;
         _authenticator = new Authenticator(tokens);
@@ -39,24 +43,31 @@ internal sealed class ApiRouter
     {
         var request = http.Request;
         var path = request.Path.Value ?? "/";
+        if (_control is not null && ControlRouter.Owns(path))
+        {
+            await _control.HandleAsync(http, path);
+            return;
+        }
+
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(http.RequestAborted);
+        var query = request.QueryString.Value ?? string.Empty;
         var auth = "none";
 
-        var before = _faults.Take(request.Method, path, request.QueryString.Value ?? string.Empty, FaultKind.Status, FaultKind.Delay, FaultKind.DropConnection, FaultKind.ExpireTokens);
+        var before = _faults.Take(request.Method, path, query, FaultKind.Status, FaultKind.Delay, FaultKind.DropConnection, FaultKind.ExpireTokens);
         switch (before?.Kind)
         {
             case FaultKind.DropConnection:
-                Record(http, path, 0, auth, "drop", body);
+                Record(http, path, 0, auth, before.Label, body);
                 http.Abort();
                 return;
             case FaultKind.Status:
-                Record(http, path, (int)before.Status, auth, "status", body);
-                await WriteAsync(http, new ApiResult(before.Status, null, $"<html><body><h1>{(int)before.Status} {before.Status}</h1></body></html>", "text/html"));
+                Record(http, path, (int)before.Status, auth, before.Label, body);
+                await ResultWriter.WriteAsync(http, new ApiResult(before.Status, null, $"<html><body><h1>{(int)before.Status} {before.Status}</h1></body></html>", "text/html"));
                 return;
-            case FaultKind.Delay:
-                await Task.Delay(before.Delay, http.RequestAborted);
-                break;
+            case FaultKind.Delay when !await WaitAsync(before.Delay, http):
+                Record(http, path, 0, auth, before.Label, body);
+                return;
             case FaultKind.ExpireTokens:
                 _tokens.ExpireAll();
                 break;
@@ -68,15 +79,40 @@ internal sealed class ApiRouter
             result = Dispatch(http, path, body, ref auth);
         }
 
-        if (_faults.Take(request.Method, path, request.QueryString.Value ?? string.Empty, FaultKind.DropAfterHandling) is not null)
+        var after = _faults.Take(request.Method, path, query, FaultKind.DropAfterHandling, FaultKind.DelayAfterHandling);
+        switch (after?.Kind)
         {
-            Record(http, path, 0, auth, "drop-after-handling", body);
-            http.Abort();
-            return;
+            case FaultKind.DropAfterHandling:
+                Record(http, path, 0, auth, after.Label, body);
+                http.Abort();
+                return;
+            case FaultKind.DelayAfterHandling:
+                // Recorded once handled, before the answer is held: a test sees "applied, not yet answered" in the log.
+                Record(http, path, (int)result.Status, auth, after.Label, body);
+                if (await WaitAsync(after.Delay, http))
+                {
+                    await ResultWriter.WriteAsync(http, result);
+                }
+
+                return;
         }
 
-        Record(http, path, (int)result.Status, auth, before?.Kind.ToString(), body);
-        await WriteAsync(http, result);
+        Record(http, path, (int)result.Status, auth, before?.Label, body);
+        await ResultWriter.WriteAsync(http, result);
+    }
+
+    /// <summary>Waits <paramref name="delay"/>; false when the client went away first.</summary>
+    private static async Task<bool> WaitAsync(TimeSpan delay, HttpContext http)
+    {
+        try
+        {
+            await Task.Delay(delay, http.RequestAborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private ApiResult Dispatch(HttpContext http, string path, string body, ref string auth)
@@ -234,33 +270,5 @@ internal sealed class ApiRouter
         }
 
         _log.Add(new RecordedRequest(http.Request.Method, path, http.Request.QueryString.Value ?? string.Empty, status, auth, fault, body, _store.Time.GetUtcNow()) { Action = action });
-    }
-
-    private static async Task WriteAsync(HttpContext http, ApiResult result)
-    {
-        var response = http.Response;
-        response.StatusCode = (int)result.Status;
-        if (result.Status == HttpStatusCode.NoContent)
-        {
-            return;
-        }
-
-        response.ContentType = result.ContentType;
-        if (result.Json is RenderedRow row)
-        {
-            response.ContentLength = row.Rendered.Utf8.Length;
-            await response.Body.WriteAsync(row.Rendered.Utf8, http.RequestAborted);
-            return;
-        }
-
-        if (result.Json is not JObject { } listing || listing["resources"] is not JArray { Count: > 100 })
-        {
-            var text = result.Json?.ToString(Formatting.None) ?? result.Text ?? string.Empty;
-            await response.WriteAsync(text, Encoding.UTF8, http.RequestAborted);
-            return;
-        }
-
-        // Large pages go straight to the socket, cached members as their stored UTF-8, with no string of the page.
-        await ListingBody.WriteAsync(response, listing, http.RequestAborted);
     }
 }

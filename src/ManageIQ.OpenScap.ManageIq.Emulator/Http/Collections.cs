@@ -17,9 +17,16 @@ public static class Collections
         {
             ["zone"] = (s, r) => Associated(s.Zones, r, "zone_id"),
             ["total_container_images"] = (s, r) => s.ContainerImages.Rows.Count(i => i.Value<long?>("ems_id") == r.Value<long>("id")),
+            ["custom_attributes"] = (s, r) => OwnedAttributes(s, "ExtManagementSystem", r),
         },
         CustomActions: true,
-        DeleteFeature: "ems_infra_delete");
+        DeleteFeature: "ems_infra_delete",
+        VirtualSources: new Dictionary<string, Func<EmulatorStore, ResourceTable>>
+        {
+            ["zone"] = s => s.Zones,
+            ["total_container_images"] = s => s.ContainerImages,
+            ["custom_attributes"] = s => s.CustomAttributes,
+        });
 
     public static CollectionDefinition ContainerImages { get; } = new(
         "container_images", "Container Images", s => s.ContainerImages, "container_image_show_list", "container_image_show",
@@ -35,8 +42,16 @@ public static class Collections
             ["total_containers"] = (_, _) => 0,
             ["last_compliance_status"] = (_, r) => r["__last_compliance_status"]?.DeepClone() ?? JValue.CreateNull(),
             ["last_compliance_timestamp"] = (_, r) => r["__last_compliance_timestamp"]?.DeepClone() ?? JValue.CreateNull(),
+            ["custom_attributes"] = (s, r) => OwnedAttributes(s, "ContainerImage", r),
         },
-        CustomActions: true);
+        CustomActions: true,
+        VirtualSources: new Dictionary<string, Func<EmulatorStore, ResourceTable>>
+        {
+            ["container_image_registry"] = s => s.Registries,
+            ["ext_management_system"] = s => s.Providers,
+            ["display_registry"] = s => s.Registries,
+            ["custom_attributes"] = s => s.CustomAttributes,
+        });
 
     public static CollectionDefinition Zones { get; } = new(
         "zones", "Zones", s => s.Zones, "zone", "zone", [], [], [], None);
@@ -89,6 +104,13 @@ public static class Collections
         var port = registry.Value<string>("port");
         return string.IsNullOrEmpty(port) ? registry.Value<string>("host") ?? string.Empty : $"{registry.Value<string>("host")}:{port}";
     }
+
+    /// <summary>
+    /// The <c>custom_attributes</c> association as <c>attributes=custom_attributes</c> renders it: every column of
+    /// each attribute, with no <c>href</c> (custom_attributes is not a collection, so the normalizer builds none).
+    /// </summary>
+    private static JArray OwnedAttributes(EmulatorStore store, string resourceType, JObject row) =>
+        new(store.CustomAttributes.OwnedBy(EmulatorStore.Owner(resourceType, row.Value<long>("id"))).Select(a => Rendering.Normalizer.Object(a, nested: true)));
 
     private static JToken Associated(ResourceTable table, JObject row, string key) =>
         row.Value<long?>(key) is { } id && table.Find(id) is { } found ? found : JValue.CreateNull();

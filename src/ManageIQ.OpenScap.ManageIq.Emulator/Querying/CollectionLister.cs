@@ -78,11 +78,12 @@ internal sealed class CollectionLister
 
     /// <summary>
     /// Rendered members of an unchanged table are reused as raw JSON (a listing pages through the same rows
-    /// again and again); the key holds everything that shapes the text: table version, base URL, query, group.
+    /// again and again); the key holds everything that shapes the text: the versions of the table and of the tables
+    /// its requested virtual attributes read, base URL, query, group.
     /// </summary>
     private Dictionary<long, RenderedJson> RenderCache(string name, ResourceTable table)
     {
-        var key = string.Join("\n", table.Version, _context.ApiBase, _context.QueryValue("attributes"), _context.QueryValue("expand"), _context.Group?.Description);
+        var key = string.Join("\n", table.Version, _definition.SourceVersions(_context.Store, _context.QueryValue("attributes")), _context.ApiBase, _context.QueryValue("attributes"), _context.QueryValue("expand"), _context.Group?.Description);
         return Handlers.ReadHandler.RenderedRowsFor(_context, name, key);
     }
 

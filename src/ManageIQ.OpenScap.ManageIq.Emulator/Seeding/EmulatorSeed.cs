@@ -88,11 +88,15 @@ public static class EmulatorSeed
     {
         foreach (var group in Rows(seed, "groups"))
         {
+            var features = (group["features"]?.Values<string>() ?? []).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             store.Groups.Add(new EmulatorGroup(
                 group.Value<long>("id"),
                 group.Value<string>("description") ?? throw new InvalidDataException("A seed group has no description."),
                 group.Value<string>("role") ?? "EvmRole-user",
-                (group["features"]?.Values<string>() ?? []).OfType<string>().ToHashSet(StringComparer.Ordinal)));
+                features.ToHashSet(StringComparer.Ordinal))
+            {
+                FeatureOrder = features,
+            });
         }
 
         foreach (var user in Rows(seed, "users"))

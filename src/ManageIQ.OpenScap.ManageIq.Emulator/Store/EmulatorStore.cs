@@ -27,7 +27,8 @@ public sealed class EmulatorStore
 
     public ResourceTable ContainerImages { get; } = new("ContainerImage");
 
-    public ResourceTable CustomAttributes { get; } = new("CustomAttribute");
+    /// <summary>Custom attributes, indexed by the resource they belong to (<see cref="Owner"/>).</summary>
+    public ResourceTable CustomAttributes { get; } = new("CustomAttribute", r => r.Value<long?>("resource_id") is { } id ? Owner(r.Value<string>("resource_type"), id) : null);
 
     public ResourceTable Events { get; } = new("MiqEventDefinition");
 
@@ -57,6 +58,9 @@ public sealed class EmulatorStore
 
     public List<EmulatorGroup> Groups { get; } = [];
 
+    /// <summary>The owner key of a custom attribute: its <c>resource_type</c> and <c>resource_id</c>.</summary>
+    public static string Owner(string? resourceType, long resourceId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{resourceType}/{resourceId}");
+
     /// <summary>The current time as ManageIQ renders it (ISO 8601 UTC, whole seconds).</summary>
     public string Now() => FormatTime(Time.GetUtcNow());
 
@@ -78,9 +82,7 @@ public sealed class EmulatorStore
     {
         lock (Gate)
         {
-            return [.. CustomAttributes.Rows
-                .Where(r => r.Value<string>("resource_type") == "ContainerImage" && r.Value<long>("resource_id") == imageId)
-                .Select(r => (JObject)r.DeepClone())];
+            return [.. CustomAttributes.OwnedBy(Owner("ContainerImage", imageId)).Select(r => (JObject)r.DeepClone())];
         }
     }
 

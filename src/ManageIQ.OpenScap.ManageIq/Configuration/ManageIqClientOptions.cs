@@ -36,6 +36,12 @@ public sealed class ManageIqClientOptions
     /// <summary>Skips TLS certificate verification; logged as a warning at start. Never the default.</summary>
     public bool SkipTlsVerification { get; set; }
 
+    /// <summary>
+    /// Accepts a plain <c>http://</c> <see cref="BaseUrl"/> whose host is not a loopback address; without it such an
+    /// address is refused at start, since the credentials would cross the network in clear text. Logged as a warning.
+    /// </summary>
+    public bool AllowPlainHttp { get; set; }
+
     /// <summary>Page size of collection listings; ManageIQ caps pages at 1000.</summary>
     [Range(1, 1000)]
     public int PageSize { get; set; } = 1000;
@@ -62,5 +68,5 @@ public sealed class ManageIqClientOptions
 
     /// <summary>Describes the settings without any credential.</summary>
     public override string ToString() =>
-        $"ManageIq {{ BaseUrl = {BaseUrl}, Group = {Group}, PageSize = {PageSize}, SkipTlsVerification = {SkipTlsVerification} }}";
+        $"ManageIq {{ BaseUrl = {BaseUrl}, Group = {Group}, PageSize = {PageSize}, SkipTlsVerification = {SkipTlsVerification}, AllowPlainHttp = {AllowPlainHttp} }}";
 }

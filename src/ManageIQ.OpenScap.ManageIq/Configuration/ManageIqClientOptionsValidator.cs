@@ -1,20 +1,33 @@
+using ManageIQ.OpenScap.ManageIq.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.ManageIq.Configuration;
 
-/// <summary>Checks what data annotations cannot: URL scheme, credentials present, files readable, durations positive.</summary>
+/// <summary>
+/// Checks what data annotations cannot: URL scheme, clear text, credentials present, files readable, durations
+/// positive. What it accepts but an operator must know (plain HTTP) is logged as a warning.
+/// </summary>
 public sealed class ManageIqClientOptionsValidator : IValidateOptions<ManageIqClientOptions>
 {
     private readonly Func<string, string?> _environment;
+    private readonly ILogger _logger;
 
     public ManageIqClientOptionsValidator()
         : this(Environment.GetEnvironmentVariable)
     {
     }
 
-    internal ManageIqClientOptionsValidator(Func<string, string?> environment)
+    public ManageIqClientOptionsValidator(ILogger<ManageIqClientOptionsValidator> logger)
+        : this(Environment.GetEnvironmentVariable, logger)
+    {
+    }
+
+    internal ManageIqClientOptionsValidator(Func<string, string?> environment, ILogger? logger = null)
     {
         _environment = environment;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     public ValidateOptionsResult Validate(string? name, ManageIqClientOptions options)
@@ -24,6 +37,10 @@ public sealed class ManageIqClientOptionsValidator : IValidateOptions<ManageIqCl
         if (options.BaseUrl is not { IsAbsoluteUri: true } url || url.Scheme is not ("http" or "https"))
         {
             errors.Add("ManageIq:BaseUrl must be an absolute http or https URL.");
+        }
+        else if (url.Scheme == Uri.UriSchemeHttp)
+        {
+            CheckPlainHttp(url, options.AllowPlainHttp, errors);
         }
 
         foreach (var (file, key) in new[] { (options.PasswordFile, "PasswordFile"), (options.TokenFile, "TokenFile"), (options.CaBundleFile, "CaBundleFile") })
@@ -62,5 +79,19 @@ public sealed class ManageIqClientOptionsValidator : IValidateOptions<ManageIqCl
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>The credentials always travel to BaseUrl: over http only to a loopback host or when explicitly allowed.</summary>
+    private void CheckPlainHttp(Uri url, bool allowed, List<string> errors)
+    {
+        var shown = url.GetLeftPart(UriPartial.Authority);
+        if (url.IsLoopback || allowed)
+        {
+            Log.PlainHttp(_logger, shown, url.IsLoopback ? "a loopback address" : "allowed by ManageIq:AllowPlainHttp");
+            return;
+        }
+
+        Log.PlainHttp(_logger, shown, "refused");
+        errors.Add($"ManageIq:BaseUrl {shown} is plain HTTP: the credentials would cross the network in clear text. Use https, or set ManageIq:AllowPlainHttp to true to accept it.");
     }
 }

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Error, Message = "TLS certificate of {Host} rejected: {Errors}")]
     public static partial void CertificateRejected(ILogger logger, string host, string errors);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "ManageIq:BaseUrl {BaseUrl} is plain HTTP ({Verdict}): the credentials and the API token cross the network in clear text")]
+    public static partial void PlainHttp(ILogger logger, string baseUrl, string verdict);
 }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ManageIQ.OpenScap.Scanner.Content;
 using Microsoft.Extensions.Logging;
@@ -9,10 +7,15 @@ using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.Scanner.Feeds;
 
-/// <summary>A directory of downloaded feeds, each revalidated with If-None-Match / If-Modified-Since.</summary>
+/// <summary>
+/// A directory of downloaded feeds, each revalidated with If-None-Match / If-Modified-Since. The directory is
+/// the process's own (<see cref="PrivateCacheDirectory"/>); files are written under partial names with
+/// O_EXCL|O_NOFOLLOW and renamed into place.
+/// </summary>
 internal sealed class CveFeedCache(IHttpClientFactory httpClientFactory, IOptions<CveFeedOptions> options, TimeProvider timeProvider, ILogger<CveFeedCache> logger) : ICveFeedCache, IDisposable
 {
     public const string HttpClientName = "cve-feeds";
+    private const int MaxMetadataBytes = 64 * 1024;
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public void Dispose() => gate.Dispose();
@@ -41,11 +44,9 @@ internal sealed class CveFeedCache(IHttpClientFactory httpClientFactory, IOption
 
     private async Task<CveFeedFile> FetchAsync(string url, CancellationToken cancellationToken)
     {
-        var directory = Directory.CreateDirectory(options.Value.CacheDirectory).FullName;
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)))[..32];
-        var feedPath = Path.Combine(directory, key + ".feed");
-        var metadataPath = Path.Combine(directory, key + ".json");
-        var cached = ReadMetadata(feedPath, metadataPath, url);
+        var paths = CachedFeedPaths.For(PrivateCacheDirectory.Ensure(options.Value.CacheDirectory), url);
+        var feedPath = paths.Feed;
+        var cached = ReadMetadata(paths, url);
         var shown = Redact(url);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (cached?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var parsedTag))
@@ -75,11 +76,10 @@ internal sealed class CveFeedCache(IHttpClientFactory httpClientFactory, IOption
                 return Fallback(url, feedPath, cached, $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
             }
 
-            var temporary = feedPath + ".part";
-            await DownloadAsync(response, temporary, shown, limit.Token).ConfigureAwait(false);
-            File.Move(temporary, feedPath, overwrite: true);
+            await DownloadAsync(response, paths.FeedPartial, shown, limit.Token).ConfigureAwait(false);
+            File.Move(paths.FeedPartial, feedPath, overwrite: true);
             var metadata = new CachedFeedMetadata(url, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified, timeProvider.GetUtcNow());
-            await File.WriteAllTextAsync(metadataPath, JsonSerializer.Serialize(metadata, FeedJsonContext.Default.CachedFeedMetadata), CancellationToken.None).ConfigureAwait(false);
+            await WriteMetadataAsync(paths, metadata).ConfigureAwait(false);
             var bytes = new FileInfo(feedPath).Length;
             Log.CveFeedDownloaded(logger, shown, bytes);
             return new CveFeedFile(url, feedPath, FromCache: false, Stale: false, metadata.LastModified, metadata.ETag);
@@ -109,7 +109,7 @@ internal sealed class CveFeedCache(IHttpClientFactory httpClientFactory, IOption
         var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
-            var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            var target = PartialFile.Create(path);
             await using (target.ConfigureAwait(false))
             {
                 var buffer = new byte[1 << 16];
@@ -141,16 +141,28 @@ internal sealed class CveFeedCache(IHttpClientFactory httpClientFactory, IOption
         return new CveFeedFile(url, feedPath, FromCache: true, Stale: true, cached.LastModified, cached.ETag);
     }
 
-    private static CachedFeedMetadata? ReadMetadata(string feedPath, string metadataPath, string url)
+    private static async Task WriteMetadataAsync(CachedFeedPaths paths, CachedFeedMetadata metadata)
     {
-        if (!File.Exists(feedPath) || !File.Exists(metadataPath))
+        var target = PartialFile.Create(paths.MetadataPartial);
+        await using (target.ConfigureAwait(false))
+        {
+            await JsonSerializer.SerializeAsync(target, metadata, FeedJsonContext.Default.CachedFeedMetadata, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        File.Move(paths.MetadataPartial, paths.Metadata, overwrite: true);
+    }
+
+    /// <summary>The validators of a cached copy, trusted only when both files are this user's regular files in the checked directory.</summary>
+    private static CachedFeedMetadata? ReadMetadata(CachedFeedPaths paths, string url)
+    {
+        if (!PrivateCacheDirectory.IsOwnFile(paths.Feed) || !PrivateCacheDirectory.IsOwnFile(paths.Metadata) || new FileInfo(paths.Metadata).Length > MaxMetadataBytes)
         {
             return null;
         }
 
         try
         {
-            var metadata = JsonSerializer.Deserialize(File.ReadAllText(metadataPath), FeedJsonContext.Default.CachedFeedMetadata);
+            var metadata = JsonSerializer.Deserialize(File.ReadAllText(paths.Metadata), FeedJsonContext.Default.CachedFeedMetadata);
             return metadata?.Url == url ? metadata : null;
         }
         catch (JsonException)

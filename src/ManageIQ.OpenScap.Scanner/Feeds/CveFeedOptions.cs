@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ManageIQ.OpenScap.Scanner.Feeds;
 
 /// <summary>CVE feed fetching and caching (configuration section <c>CveFeeds</c>).</summary>
@@ -7,17 +5,31 @@ public sealed class CveFeedOptions
 {
     public const string SectionName = "CveFeeds";
 
-    /// <summary>Where downloaded feeds are kept with their ETag and Last-Modified.</summary>
-    [Required]
-    public string CacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "miq-openscap-cve-cache");
+    /// <summary>
+    /// Where downloaded feeds are kept with their ETag and Last-Modified: a directory of this user's own,
+    /// created 0700. Default <c>$XDG_STATE_HOME/manageiq-openscap/cve-cache</c>, else
+    /// <c>$HOME/.local/state/manageiq-openscap/cve-cache</c>; the inspector uses <c>WORK-DIR/cve-cache</c>.
+    /// </summary>
+    public string CacheDirectory { get; set; } = DefaultCacheDirectory(Environment.GetEnvironmentVariable);
 
     public CveFeedPolicy Policy { get; set; } = CveFeedPolicy.Optional;
 
     /// <summary>Time limit of one feed download.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "02:00:00")]
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Largest feed accepted, compressed or decompressed (Debian's bookworm feed is about 100 MB of XML). Default 2 GiB.</summary>
-    [Range(1024, long.MaxValue)]
     public long MaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>The state directory's cache, or an empty string when neither variable gives an absolute path.</summary>
+    internal static string DefaultCacheDirectory(Func<string, string?> environment)
+    {
+        if (environment("XDG_STATE_HOME") is { Length: > 0 } state && Path.IsPathFullyQualified(state))
+        {
+            return Path.Combine(state, "manageiq-openscap", "cve-cache");
+        }
+
+        return environment("HOME") is { Length: > 0 } home && Path.IsPathFullyQualified(home)
+            ? Path.Combine(home, ".local", "state", "manageiq-openscap", "cve-cache")
+            : string.Empty;
+    }
 }

@@ -5,7 +5,7 @@ public sealed record OscapInvocation
 {
     public required IReadOnlyList<string> Arguments { get; init; }
 
-    /// <summary>Variables added to the inherited environment.</summary>
+    /// <summary>The OSCAP_* and APT_CONFIG variables of this run; the rest of the environment is <see cref="OscapEnvironment"/>'s.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     public required string WorkingDirectory { get; init; }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.Scanner.Oscap;
 
-/// <summary>Runs oscap as a child process with bounded output capture and a hard time limit.</summary>
+/// <summary>Runs oscap as a child process with a minimal environment, bounded output capture and a hard time limit.</summary>
 internal sealed class OscapProcess(IOptions<OscapOptions> options, ILogger<OscapProcess> logger) : IOscapProcess
 {
     private const int MaxStandardErrorChars = 256 * 1024;
@@ -29,7 +29,9 @@ internal sealed class OscapProcess(IOptions<OscapOptions> options, ILogger<Oscap
             psi.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in invocation.Environment)
+        // Nothing of this process's environment reaches oscap unless the allow-list names it.
+        psi.Environment.Clear();
+        foreach (var (name, value) in OscapEnvironment.Build(invocation.Environment, Environment.GetEnvironmentVariable))
         {
             psi.Environment[name] = value;
         }

@@ -89,20 +89,30 @@ internal sealed partial class ScapDocumentParser
         var severity = Severities.ParseXccdf(Attribute("severity"));
         string? title = null;
         string? description = null;
+        string? rationale = null;
+        string? fixText = null;
         var depth = _reader.Depth;
         if (Enter())
         {
             while (NextChild(depth))
             {
                 var xccdf = _names.IsXccdf(_reader.NamespaceURI);
-                if (xccdf && title is null && Is(_reader.LocalName, _names.Title))
+                var name = _reader.LocalName;
+                if (xccdf && title is null && Is(name, _names.Title))
                 {
                     title = ReadText();
                 }
-                else if (xccdf && description is null && Is(_reader.LocalName, _names.Description))
+                else if (xccdf && description is null && Is(name, _names.Description))
                 {
-                    // XHTML markup is dropped; its text is kept.
-                    description = ReadText();
+                    description = _prose.Read(_reader, _maxText);
+                }
+                else if (xccdf && rationale is null && Is(name, _names.Rationale))
+                {
+                    rationale = ReadRuleText();
+                }
+                else if (xccdf && fixText is null && Is(name, _names.FixText))
+                {
+                    fixText = ReadRuleText();
                 }
                 else
                 {
@@ -111,7 +121,25 @@ internal sealed partial class ScapDocumentParser
             }
         }
 
-        _summary.AddRule(id, new RuleInfo(title, description, severity));
+        _summary.AddRule(id, new RuleInfo(title, description, rationale, fixText, severity));
+    }
+
+    /// <summary>
+    /// A rationale or fixtext, cut to MaxRuleTextLength and charged to MaxRuleTextCharacters; null (and skipped)
+    /// once the budget is spent. Every Rule's are kept: which ones fail is known only after the benchmark.
+    /// </summary>
+    private string? ReadRuleText()
+    {
+        var keep = Math.Min(_maxRuleText, _ruleTextBudget);
+        if (keep <= 0)
+        {
+            Skip();
+            return null;
+        }
+
+        var text = _prose.Read(_reader, keep);
+        _ruleTextBudget = Math.Max(0, _ruleTextBudget - text.Length);
+        return text;
     }
 
     /// <summary>Consumes the element at the reader and returns its first XCCDF title child.</summary>

@@ -19,6 +19,9 @@ internal sealed partial class ScapDocumentParser
     private readonly int _maxDepth;
     private readonly int _maxText;
     private readonly int _maxFailed;
+    private readonly int _maxRuleText;
+    private readonly ProseReader _prose;
+    private int _ruleTextBudget;
     private readonly SummaryBuilder _summary = new();
     private readonly StringBuilder _text = new();
     private readonly char[] _chunk = new char[4096];
@@ -32,6 +35,9 @@ internal sealed partial class ScapDocumentParser
         _maxDepth = options.MaxDepth;
         _maxText = options.MaxTextLength;
         _maxFailed = options.MaxFailedResults;
+        _maxRuleText = options.MaxRuleTextLength;
+        _ruleTextBudget = options.MaxRuleTextCharacters;
+        _prose = new ProseReader(_maxDepth, _maxText, Fail);
     }
 
     /// <summary>Reads <paramref name="document"/> to its end and returns the summary.</summary>
@@ -39,18 +45,7 @@ internal sealed partial class ScapDocumentParser
     public static ScapSummary Parse(Stream document, string sourceName, ScapReaderOptions options)
     {
         var names = new NameTable();
-        var settings = new XmlReaderSettings
-        {
-            NameTable = names,
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-            CloseInput = false,
-        };
-        using var reader = XmlReader.Create(document, settings);
+        using var reader = XmlReader.Create(document, ReaderSettings(names));
         try
         {
             return new ScapDocumentParser(reader, new ScapNames(names), sourceName, options).ParseDocument();
@@ -63,6 +58,19 @@ internal sealed partial class ScapDocumentParser
             throw new ScapFormatException(sourceName, line, position, Describe(ex), ex);
         }
     }
+
+    /// <summary>The reader settings for untrusted SCAP documents: no DTD, no resolver, no comments or white-space nodes.</summary>
+    internal static XmlReaderSettings ReaderSettings(XmlNameTable names) => new()
+    {
+        NameTable = names,
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 1024,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        CloseInput = false,
+    };
 
     private ScapSummary ParseDocument()
     {

@@ -27,6 +27,8 @@ internal sealed class ScapNames
         Rule = table.Add("Rule");
         Title = table.Add("title");
         Description = table.Add("description");
+        Rationale = table.Add("rationale");
+        FixText = table.Add("fixtext");
         Version = table.Add("version");
         BenchmarkRef = table.Add("benchmark");
         ProfileRef = table.Add("profile");
@@ -82,6 +84,11 @@ internal sealed class ScapNames
     public string Title { get; }
 
     public string Description { get; }
+
+    public string Rationale { get; }
+
+    /// <summary>XCCDF <c>fixtext</c>: instructions for a person (not <c>fix</c>, the remediation script).</summary>
+    public string FixText { get; }
 
     public string Version { get; }
 

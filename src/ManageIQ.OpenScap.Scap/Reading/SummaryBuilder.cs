@@ -166,6 +166,8 @@ internal sealed class SummaryBuilder
             Id = failure.IdRef,
             Title = hasRule ? rule.Title : null,
             Description = hasRule ? rule.Description : null,
+            Rationale = hasRule ? rule.Rationale : null,
+            FixText = hasRule ? rule.FixText : null,
             Severity = severity,
             Weight = failure.Weight,
             Cves = ids,

@@ -16,24 +16,39 @@ public sealed partial class EmulatorCommandTests
     [Test]
     public async Task Emulator_PortZero_PrintsUrlServesApiAndStopsOnCancel(CancellationToken cancellationToken)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var synchronizedOutput = TextWriter.Synchronized(output);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var run = BridgeCommandLine.Create().Parse(["emulator", "--listen", "127.0.0.1:0"])
-            .InvokeAsync(new InvocationConfiguration { Output = synchronizedOutput, Error = error }, stop.Token);
-
-        var url = await WaitForUrlAsync(synchronizedOutput, output, cancellationToken);
-        Assert.That(url.Host, Is.EqualTo("127.0.0.1"));
+        await using var emulator = await InProcessEmulator.StartAsync(["emulator", "--listen", "127.0.0.1:0"], cancellationToken);
+        Assert.That(emulator.Url.Host, Is.EqualTo("127.0.0.1"));
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:smartvm")));
-        var entrypoint = await http.GetStringAsync(url, cancellationToken);
+        var entrypoint = await http.GetStringAsync(emulator.Url, cancellationToken);
         Assert.That(entrypoint, Does.Contain("\"name\":\"API\"").And.Contain("container_images"));
+        using (var control = await http.GetAsync(new Uri(emulator.Url, "/emulator/requests"), cancellationToken))
+        {
+            Assert.That((int)control.StatusCode, Is.EqualTo(404), "no control routes without --control");
+        }
 
-        await stop.CancelAsync();
-        Assert.That(await run, Is.Zero);
-        Assert.That(error.ToString(), Is.Empty);
-        Assert.That(output.ToString(), Does.Contain("user admin, password smartvm"));
+        Assert.That(await emulator.StopAsync(), Is.Zero);
+        Assert.That(emulator.Error, Is.Empty);
+        Assert.That(emulator.Output, Does.Contain("user admin, password smartvm"));
+    }
+
+    [Test]
+    public async Task Emulator_Control_ServesTheControlRoutes(CancellationToken cancellationToken)
+    {
+        await using var emulator = await InProcessEmulator.StartAsync(["emulator", "--listen", "127.0.0.1:0", "--control"], cancellationToken);
+        using var http = new HttpClient();
+        using var fault = await http.PostAsync(new Uri(emulator.Url, "/emulator/faults"), new StringContent("""{"method":"GET","pathPrefix":"/api/ping","status":503}""", Encoding.UTF8, "application/json"), cancellationToken);
+        Assert.That((int)fault.StatusCode, Is.EqualTo(200));
+        using (var ping = await http.GetAsync(new Uri(emulator.Url + "/ping"), cancellationToken))
+        {
+            Assert.That((int)ping.StatusCode, Is.EqualTo(503));
+        }
+
+        var requests = await http.GetStringAsync(new Uri(emulator.Url, "/emulator/requests"), cancellationToken);
+        Assert.That(requests, Does.Contain("\"path\":\"/api/ping\"").And.Contain("\"status\":503"));
+        Assert.That(await emulator.StopAsync(), Is.Zero);
+        Assert.That(emulator.Error, Is.Empty, "loopback: no warning");
+        Assert.That(emulator.Output, Does.Contain("Control routes under http://127.0.0.1:"));
     }
 
     [Test]
@@ -46,19 +61,12 @@ public sealed partial class EmulatorCommandTests
              "groups":[{"id":1,"description":"g","role":"r","features":["everything"]}],
              "providers":[{"id":7,"name":"demo-cluster","type":"ManageIQ::Providers::Kubernetes::ContainerManager"}]}
             """, cancellationToken);
-        using var output = new StringWriter();
-        var synchronizedOutput = TextWriter.Synchronized(output);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var run = BridgeCommandLine.Create().Parse(["emulator", "--listen", "localhost:0", "--seed", seed])
-            .InvokeAsync(new InvocationConfiguration { Output = synchronizedOutput, Error = new StringWriter() }, stop.Token);
-
-        var url = await WaitForUrlAsync(synchronizedOutput, output, cancellationToken);
+        await using var emulator = await InProcessEmulator.StartAsync(["emulator", "--listen", "localhost:0", "--seed", seed], cancellationToken);
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo:demo-pass")));
-        var providers = await http.GetStringAsync(new Uri(url + "/providers?expand=resources"), cancellationToken);
+        var providers = await http.GetStringAsync(new Uri(emulator.Url + "/providers?expand=resources"), cancellationToken);
         Assert.That(providers, Does.Contain("\"name\":\"demo-cluster\"").And.Contain("\"id\":\"7\""));
-        await stop.CancelAsync();
-        Assert.That(await run, Is.Zero);
+        Assert.That(await emulator.StopAsync(), Is.Zero);
     }
 
     [Test]
@@ -121,27 +129,73 @@ public sealed partial class EmulatorCommandTests
         Assert.That(error.ToString(), Does.Contain(seed));
     }
 
-    private static async Task<Uri> WaitForUrlAsync(TextWriter synchronized, StringWriter output, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            string text;
-            lock (synchronized)
-            {
-                text = output.ToString();
-            }
-
-            var match = ListeningLine().Match(text);
-            if (match.Success)
-            {
-                return new Uri(match.Groups[1].Value);
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-    }
-
     [GeneratedRegex(@"listening on (http://\S+/api)")]
     private static partial Regex ListeningLine();
+
+    /// <summary>The <c>emulator</c> verb invoked in-process, its output captured, until <see cref="StopAsync"/>.</summary>
+    private sealed class InProcessEmulator : IAsyncDisposable
+    {
+        private readonly StringWriter _output = new();
+        private readonly StringWriter _error = new();
+        private readonly CancellationTokenSource _stop;
+        private readonly Task<int> _run;
+
+        private InProcessEmulator(string[] args, CancellationToken cancellationToken)
+        {
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            SynchronizedOutput = TextWriter.Synchronized(_output);
+            _run = BridgeCommandLine.Create().Parse(args)
+                .InvokeAsync(new InvocationConfiguration { Output = SynchronizedOutput, Error = _error }, _stop.Token);
+        }
+
+        public Uri Url { get; private set; } = null!;
+
+        public string Output
+        {
+            get
+            {
+                lock (SynchronizedOutput)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        public string Error => _error.ToString();
+
+        private TextWriter SynchronizedOutput { get; }
+
+        public static async Task<InProcessEmulator> StartAsync(string[] args, CancellationToken cancellationToken)
+        {
+            var emulator = new InProcessEmulator(args, cancellationToken);
+            Match match;
+            while (!(match = ListeningLine().Match(emulator.Output)).Success)
+            {
+                if (emulator._run.IsCompleted)
+                {
+                    Assert.Fail($"The emulator exited with {await emulator._run} before listening: {emulator.Error}");
+                }
+
+                await Task.Delay(50, cancellationToken);
+            }
+
+            emulator.Url = new Uri(match.Groups[1].Value);
+            return emulator;
+        }
+
+        /// <summary>Cancels the invocation (as Ctrl-C does) and returns its exit code.</summary>
+        public async Task<int> StopAsync()
+        {
+            await _stop.CancelAsync();
+            return await _run;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            _stop.Dispose();
+            _output.Dispose();
+            _error.Dispose();
+        }
+    }
 }

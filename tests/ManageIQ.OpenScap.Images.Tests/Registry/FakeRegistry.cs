@@ -14,8 +14,9 @@ namespace ManageIQ.OpenScap.Images.Tests.Registry;
 
 /// <summary>
 /// A registry on Kestrel (127.0.0.1:0) that misbehaves on purpose: Bearer token authentication
-/// with realm/service/scope, blobs cut off mid-transfer, corrupted blobs, transient 503s.
-/// Serves one image as <c>test/app:1</c>.
+/// with realm/service/scope (the realm optionally on another server), blobs cut off mid-transfer,
+/// corrupted blobs, transient 503s, bodies that stall after the headers.
+/// Serves one image as <c>test/app:1</c>, and by any <c>sha512:</c> digest.
 /// </summary>
 internal sealed class FakeRegistry : IAsyncDisposable
 {
@@ -25,6 +26,7 @@ internal sealed class FakeRegistry : IAsyncDisposable
     private readonly BuiltImage _image;
     private readonly ConcurrentDictionary<string, int> _blobRequests = new();
     private int _manifestFailuresLeft;
+    private int _manifestRequests;
 
     private FakeRegistry(WebApplication app, BuiltImage image)
     {
@@ -49,7 +51,17 @@ internal sealed class FakeRegistry : IAsyncDisposable
         set => _manifestFailuresLeft = value;
     }
 
+    /// <summary>Where the Bearer challenge's realm points (<c>host:port</c>); this server when null.</summary>
+    public string? RealmAuthority { get; set; }
+
+    public RegistryStall Stall { get; set; }
+
+    public int ManifestRequests => _manifestRequests;
+
     public ConcurrentQueue<string> RangeHeaders { get; } = new();
+
+    /// <summary>The Authorization header of each token request (empty when none was sent).</summary>
+    public ConcurrentQueue<string> TokenAuthorizations { get; } = new();
 
     public ConcurrentQueue<string> TokenScopes { get; } = new();
 
@@ -70,9 +82,9 @@ internal sealed class FakeRegistry : IAsyncDisposable
         }));
         var app = builder.Build();
         var registry = new FakeRegistry(app, image) { TokenCredentials = tokenCredentials };
-        app.MapGet("/token", registry.IssueToken);
+        app.MapGet("/token", (Func<HttpContext, Task<IResult>>)registry.IssueTokenAsync);
         app.MapGet("/v2/", registry.Ping);
-        app.MapMethods("/v2/test/app/manifests/{reference}", ["GET", "HEAD"], registry.Manifest);
+        app.MapMethods("/v2/test/app/manifests/{reference}", ["GET", "HEAD"], registry.ManifestAsync);
         app.MapGet("/v2/test/app/blobs/{digest}", registry.Blob);
         await app.StartAsync();
         var address = app.Urls.First();
@@ -83,6 +95,14 @@ internal sealed class FakeRegistry : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
+    /// <summary>A request for <c>test/app</c> (<paramref name="suffix"/>: <c>:1</c> or <c>@digest</c>) over plain HTTP.</summary>
+    public ImageAcquisitionRequest Request(string workDirectory, string suffix = ":1") => new()
+    {
+        Source = ImageSource.Parse($"{Host}/{Repository}{suffix}"),
+        WorkDirectory = workDirectory,
+        InsecureRegistries = ["http://" + Host],
+    };
+
     private bool Authorized(HttpContext context, string? scope)
     {
         if (context.Request.Headers.Authorization.ToString() == "Bearer " + Token)
@@ -90,7 +110,7 @@ internal sealed class FakeRegistry : IAsyncDisposable
             return true;
         }
 
-        var challenge = $"Bearer realm=\"{Scheme}://{Host}/token\",service=\"fake-registry\"" + (scope is null ? string.Empty : $",scope=\"{scope}\"");
+        var challenge = $"Bearer realm=\"{Scheme}://{RealmAuthority ?? Host}/token\",service=\"fake-registry\"" + (scope is null ? string.Empty : $",scope=\"{scope}\"");
         context.Response.Headers.WWWAuthenticate = challenge;
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         return false;
@@ -98,9 +118,10 @@ internal sealed class FakeRegistry : IAsyncDisposable
 
     private IResult Ping(HttpContext context) => Authorized(context, null) ? Results.Json(new { }) : Results.Empty;
 
-    private IResult IssueToken(HttpContext context)
+    private async Task<IResult> IssueTokenAsync(HttpContext context)
     {
         TokenScopes.Enqueue(context.Request.Query["scope"].ToString() + " service=" + context.Request.Query["service"]);
+        TokenAuthorizations.Enqueue(context.Request.Headers.Authorization.ToString());
         if (TokenCredentials is { } expected)
         {
             var header = context.Request.Headers.Authorization.ToString();
@@ -111,15 +132,28 @@ internal sealed class FakeRegistry : IAsyncDisposable
             }
         }
 
+        if (Stall == RegistryStall.TokenBody)
+        {
+            await StallAfterHeadersAsync(context);
+            return Results.Empty;
+        }
+
         return context.Request.Query["scope"] == $"repository:{Repository}:pull"
             ? Results.Json(new { token = Token, expires_in = 300 })
             : Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    private IResult Manifest(HttpContext context, string reference)
+    private async Task<IResult> ManifestAsync(HttpContext context, string reference)
     {
+        Interlocked.Increment(ref _manifestRequests);
         if (!Authorized(context, $"repository:{Repository}:pull"))
         {
+            return Results.Empty;
+        }
+
+        if (Stall == RegistryStall.ManifestBody)
+        {
+            await StallAfterHeadersAsync(context);
             return Results.Empty;
         }
 
@@ -134,7 +168,8 @@ internal sealed class FakeRegistry : IAsyncDisposable
             return Results.Json(new { errors = new[] { new { code = "MANIFEST_UNKNOWN", message = "accept header does not support OCI manifests" } } }, statusCode: 404);
         }
 
-        return reference is "1" || reference == _image.ManifestDigest
+        // Any sha512 digest is answered with the one manifest: a registry the client must not take at its word.
+        return reference is "1" || reference == _image.ManifestDigest || reference.StartsWith("sha512:", StringComparison.Ordinal)
             ? Results.Bytes(_image.Manifest, _image.ManifestMediaType)
             : Results.Json(new { errors = new[] { new { code = "MANIFEST_UNKNOWN", message = "manifest unknown" } } }, statusCode: 404);
     }
@@ -173,6 +208,14 @@ internal sealed class FakeRegistry : IAsyncDisposable
         context.Response.ContentType = "application/octet-stream";
         context.Response.ContentLength = blob.Length - start;
         context.Response.Headers.AcceptRanges = "bytes";
+        if (isLargest && Stall == RegistryStall.LayerBody)
+        {
+            await context.Response.Body.WriteAsync(blob.AsMemory((int)start, (int)((blob.Length - start) / 2)));
+            await context.Response.Body.FlushAsync();
+            await WaitUntilAbortedAsync(context);
+            return;
+        }
+
         if (isLargest && count <= TruncateLayerTimes)
         {
             // Send part of what remains, then drop the connection.
@@ -184,5 +227,26 @@ internal sealed class FakeRegistry : IAsyncDisposable
         }
 
         await context.Response.Body.WriteAsync(blob.AsMemory((int)start));
+    }
+
+    private static async Task StallAfterHeadersAsync(HttpContext context)
+    {
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = 4096;
+        await context.Response.StartAsync();
+        await context.Response.Body.FlushAsync();
+        await WaitUntilAbortedAsync(context);
+    }
+
+    private static async Task WaitUntilAbortedAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up, as it should.
+        }
     }
 }

@@ -84,12 +84,7 @@ public class FaultyRegistryTests
         Assert.That(Directory.Exists(_work.Combine("rootfs", "usr")), Is.False);
     }
 
-    private ImageAcquisitionRequest Request(FakeRegistry registry) => new()
-    {
-        Source = ImageSource.Parse($"{registry.Host}/{FakeRegistry.Repository}:1"),
-        WorkDirectory = _work.Path,
-        InsecureRegistries = ["http://" + registry.Host],
-    };
+    private ImageAcquisitionRequest Request(FakeRegistry registry) => registry.Request(_work.Path);
 
     private static byte[] RandomBytes(int count)
     {

@@ -59,6 +59,20 @@ public class TlsRegistryTests
     }
 
     [Test]
+    public async Task AcquireAsync_InsecureEntryForAnotherPortOfTheHost_KeepsCertificateChecks(CancellationToken cancellationToken)
+    {
+        await using var registry = await FakeRegistry.StartAsync(Image.Value, serverCertificate: _certificates.Server);
+        var port = new Uri("https://" + registry.Host).Port;
+        var otherPort = $"127.0.0.1:{(port == 65535 ? port - 1 : port + 1)}";
+
+        var ex = Assert.ThrowsAsync<ImageAcquisitionException>(() =>
+            Acquirers.Create().AcquireAsync(Request(registry) with { InsecureRegistries = [otherPort] }, null, cancellationToken));
+
+        Assert.That(ex!.Failure, Is.EqualTo(ImageAcquisitionFailure.RegistryUnavailable));
+        Assert.That(ex.Message, Does.Contain(registry.Host).And.Contain("HTTPS"));
+    }
+
+    [Test]
     public async Task AcquireAsync_MissingCaFile_ThrowsInvalidRequest(CancellationToken cancellationToken)
     {
         await using var registry = await FakeRegistry.StartAsync(Image.Value, serverCertificate: _certificates.Server);

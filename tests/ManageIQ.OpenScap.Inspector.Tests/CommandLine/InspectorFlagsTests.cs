@@ -40,6 +40,28 @@ public class InspectorFlagsTests
     }
 
     [Test]
+    [NonParallelizable]
+    public void ToSettings_CveUrlInTheEnvironment_IsUsedWhenTheFlagIsAbsent()
+    {
+        using var directory = new TempDirectory();
+        const string url = "https://feeder:feed-pass@feeds.example/oval/";
+        Environment.SetEnvironmentVariable(ManageIQ.OpenScap.Contracts.Inspector.InspectorWire.CveUrlVariable, url);
+        try
+        {
+            var fromEnvironment = Parse("--image=debian:12", "--scan-type=openscap", "--work-dir=" + directory.Path);
+            var fromFlag = Parse("--image=debian:12", "--scan-type=openscap", "--work-dir=" + directory.Path, "--cve-url=https://other.example/");
+
+            Assert.That(fromEnvironment.ScanSettings.ContentOverride.CveFeed, Is.EqualTo(url));
+            Assert.That(fromFlag.ScanSettings.ContentOverride.CveFeed, Is.EqualTo("https://other.example/"), "the flag wins");
+            Assert.That(fromEnvironment.ToString(), Does.Not.Contain("feed-pass"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ManageIQ.OpenScap.Contracts.Inspector.InspectorWire.CveUrlVariable, null);
+        }
+    }
+
+    [Test]
     public void ToSettings_WebdavTokenFileAlias_ReadsTheToken()
     {
         using var directory = new TempDirectory();

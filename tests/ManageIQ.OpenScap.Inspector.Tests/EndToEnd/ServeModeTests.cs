@@ -96,6 +96,73 @@ public class ServeModeTests
         Assert.That(metadata.RootElement.GetProperty("Report").GetProperty("Distribution").GetProperty("PrettyName").GetString(), Is.EqualTo("Alpine Linux v3.19"));
     }
 
+    [Test]
+    public async Task Serve_HtmlReportFails_StillServesMetadataArfAndSummary()
+    {
+        using var directory = new TempDirectory();
+        var config = directory.Combine("inspector.json");
+        File.WriteAllText(config, $$"""{ "OpenScap": { "Executable": "{{WriteOscapFailingReports(directory)}}" } }""");
+        await using var app = ServeMode.Build(Settings(directory, TestImages.Debian, "--config=" + config));
+        await app.StartAsync();
+        using var client = Client(app);
+        await WaitUntilReadyAsync(client);
+
+        using var report = await client.GetAsync("api/v1/openscap-report");
+        Assert.That(report.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await report.Content.ReadAsStringAsync(), Does.Contain("HTML report failed").And.Contain("scripted report failure"));
+        using var metadata = await client.GetAsync("api/v1/metadata");
+        Assert.That(metadata.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var m = JsonDocument.Parse(await metadata.Content.ReadAsStringAsync());
+        Assert.That(m.RootElement.GetProperty("OpenSCAP").GetProperty("Status").GetString(), Is.EqualTo("Success"));
+        Assert.That(m.RootElement.GetProperty("HtmlReport").GetString(), Does.Contain("HTML report failed"));
+        using var arf = await client.GetAsync("api/v1/openscap");
+        Assert.That(arf.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await arf.Content.ReadAsStringAsync(), Does.Contain("asset-report-collection"));
+        using var summary = await client.GetAsync("api/v1/summary");
+        Assert.That(summary.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(ScapSummaryJson.Deserialize(await summary.Content.ReadAsStringAsync()).RuleResults, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Serve_ReadinessProbe_NeedsNoToken()
+    {
+        using var directory = new TempDirectory();
+        await using var app = ServeMode.Build(Settings(directory, TestImages.Alpine));
+        await app.StartAsync();
+        using var anonymous = new HttpClient { BaseAddress = ServeMode.ListeningAddress(app), Timeout = TimeSpan.FromSeconds(30) };
+        using var client = Client(app);
+        await WaitUntilReadyAsync(client);
+
+        using var ready = await anonymous.GetAsync("readyz");
+        using var metadata = await anonymous.GetAsync("api/v1/metadata");
+
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the kubelet's probe carries no token");
+        Assert.That(await ready.Content.ReadAsStringAsync(), Is.EqualTo("ready\n"));
+        Assert.That(metadata.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "everything else still needs it");
+    }
+
+    /// <summary>The real oscap for everything but <c>xccdf generate report</c>, which fails as a broken oscap would.</summary>
+    private static string WriteOscapFailingReports(TempDirectory directory)
+    {
+        var real = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "oscap")).First(File.Exists);
+        var script = directory.Combine("oscap-failing-reports");
+        File.WriteAllText(script, $"""
+            #!/bin/sh
+            if [ "$1" = xccdf ] && [ "$2" = generate ] && [ "$3" = report ]; then
+              echo 'OpenSCAP Error: scripted report failure' >&2
+              exit 1
+            fi
+            exec {real} "$@"
+
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return script;
+    }
+
     private static InspectorSettings Settings(TempDirectory directory, string image, params string[] extra)
     {
         var token = directory.Combine("token");

@@ -109,14 +109,66 @@ public sealed class OrphanPodSweeperTests : ScanHarnessFixture
 
         var sweeper = process.GetRequiredService<IOrphanPodSweeper>();
         var first = await sweeper.SweepAsync(ct);
-        Assert.That(first.Failed, Is.EqualTo(2), "the pending retry and the listed orphan both failed");
+        Assert.That(first.Failed, Is.EqualTo(1), "the pending retry failed; the listed pod is not tried twice in one sweep");
         Assert.That(process.GetRequiredService<PendingPodDeletions>().Count, Is.EqualTo(1), "still remembered");
-        var second = await sweeper.SweepAsync(ct);
+        Assert.That((await sweeper.SweepAsync(ct)).Failed, Is.EqualTo(1));
+        var third = await sweeper.SweepAsync(ct);
 
-        Assert.That(second.Deleted, Is.EqualTo(1));
+        Assert.That(third.Deleted, Is.EqualTo(1));
+        Assert.That(process.GetRequiredService<IFailedPodDeletions>().List(), Is.Empty, "500s are transient: never given up");
         Assert.That(process.GetRequiredService<PendingPodDeletions>().Count, Is.Zero);
         Assert.That(Harness.Api.Pods.Pods, Is.Empty);
         Assert.That(Harness.Logs.GetSnapshot().Count(r => r.Id.Id == 5004), Is.GreaterThanOrEqualTo(1), "the failed delete was logged");
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task SweepAsync_DeleteForbidden_GivesUpAfterTheBoundAndRecordsIt(CancellationToken ct)
+    {
+        Harness.Settings["Kubernetes:MaxDeleteAttempts"] = "2";
+        Harness.Api.Faults.FailNext("DELETE", "/pods/", 403, count: 100);
+        var pod = AddPod("job-forbidden", "manageiq-openscap");
+        await using var process = Harness.NewProcess();
+        var sweeper = process.GetRequiredService<IOrphanPodSweeper>();
+
+        await sweeper.SweepAsync(ct);
+        Assert.That(process.GetRequiredService<PendingPodDeletions>().Count, Is.EqualTo(1), "one refusal is not yet the bound");
+        await sweeper.SweepAsync(ct);
+        var refusals = Harness.Api.RequestsByKind["injected failure"];
+        await sweeper.SweepAsync(ct);
+
+        var failed = process.GetRequiredService<IFailedPodDeletions>().List();
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.Select(f => (f.PodName, f.Uid, f.JobId, f.Attempts, f.StatusCode)), Is.EqualTo(new[] { (pod.Metadata.Name, pod.Metadata.Uid, "job-forbidden", 2, (int?)403) }));
+            Assert.That(process.GetRequiredService<PendingPodDeletions>().Count, Is.Zero);
+            Assert.That(Harness.Logs.GetSnapshot().Count(r => r.Id.Id == 5041 && r.Level == Microsoft.Extensions.Logging.LogLevel.Error), Is.EqualTo(1));
+            Assert.That(Harness.Api.RequestsByKind["injected failure"], Is.EqualTo(refusals), "no more deletes are sent for it");
+        });
+        Harness.Api.Pods.Remove(ScanHarness.Namespace, pod.Metadata.Name);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task SweepAsync_SecretLeftByACrash_IsRemovedAndARunningScansSecretKept(CancellationToken ct)
+    {
+        Harness.Api.Faults.BehaviorFor = _ => PodBehavior.NeverReady;
+        await using var process = Harness.NewProcess();
+        using var scans = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var scan = process.GetRequiredService<IScanPodOrchestrator>().RunScanAsync(Harness.Request("job-live"), scans.Token);
+        await WaitUntilAsync(() => Harness.Api.Pods.Pods.Count == 1, ct);
+        var leftSpec = new ScanPodSpec(ScanPodName.For("job-crashed", "1"), ScanHarness.Namespace, "job-crashed", "registry.example/app:1", "sha256:1", TimeSpan.FromMinutes(20), DateTimeOffset.UtcNow, [], "token");
+        var left = ScanPodSecret.Build(leftSpec, new ScanPodOptions(), "manageiq-openscap");
+        left.Metadata.Uid = Guid.NewGuid().ToString();
+        Harness.Api.Secrets[(ScanHarness.Namespace, left.Metadata.Name)] = left;
+
+        await process.GetRequiredService<IOrphanPodSweeper>().SweepAsync(ct);
+
+        var remaining = Harness.Api.SecretsLabelled(ScanPodMetadata.OwnerLabel).Select(s => s.Metadata.Name).ToList();
+        Assert.That(remaining, Is.EqualTo(new[] { Harness.Api.Pods.Pods.Single().Metadata.Name }), "the crash's secret is gone, the live scan's kept");
+        Assert.That(Harness.Logs.GetSnapshot().Count(r => r.Id.Id == 5046), Is.EqualTo(1));
+        await scans.CancelAsync();
+        Assert.That(async () => await scan, Throws.InstanceOf<OperationCanceledException>());
     }
 
     [Test]

@@ -18,6 +18,15 @@ public sealed class KubernetesScanningOptionsTests : ScanHarnessFixture
     [TestCase("Kubernetes:OwnerId", "Not A Label", "OwnerId")]
     [TestCase("Kubernetes:Clusters:0:Mode", "InCluster", "does not run in a pod")]
     [TestCase("Kubernetes:Pod:ScratchMedium", "HugePages", "ScratchMedium 'HugePages'")]
+    [TestCase("Kubernetes:Pod:ScanTimeout", "8.00:00:00", "ScanTimeout 8.00:00:00 exceeds")]
+    [TestCase("Kubernetes:RequestTimeout", "00:00:00", "Kubernetes:RequestTimeout")]
+    [TestCase("Kubernetes:ProxyTimeout", "-00:00:01", "Kubernetes:ProxyTimeout")]
+    [TestCase("Kubernetes:ProxyIdleTimeout", "00:00:00", "Kubernetes:ProxyIdleTimeout")]
+    [TestCase("Kubernetes:WatchIdleTimeout", "00:00:00", "Kubernetes:WatchIdleTimeout")]
+    [TestCase("Kubernetes:MaxDeleteAttempts", "0", "Kubernetes:MaxDeleteAttempts")]
+    [TestCase("Kubernetes:MaxArfBytes", "0", "Kubernetes:MaxArfBytes")]
+    [TestCase("Kubernetes:MaxHtmlReportBytes", "-1", "Kubernetes:MaxHtmlReportBytes")]
+    [TestCase("Kubernetes:Clusters:0:ApiUrl", "http://api.cluster.example:6443", "Kubernetes:Clusters:0:AllowPlainHttp")]
     public async Task Options_WrongSetting_FailsAtStartNamingTheSetting(string key, string value, string named)
     {
         Harness.Settings[key] = value;
@@ -26,6 +35,44 @@ public sealed class KubernetesScanningOptionsTests : ScanHarnessFixture
         Assert.That(
             () => process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value,
             Throws.TypeOf<OptionsValidationException>().With.Message.Contains(named));
+    }
+
+    [TestCase("http://api.cluster.example:6443", "true", "allowed by Kubernetes:Clusters:0:AllowPlainHttp")]
+    [TestCase(null, "false", "a loopback address")]
+    public async Task Options_PlainHttpApiAccepted_LogsAWarningAtStart(string? apiUrl, string allow, string why)
+    {
+        if (apiUrl is not null)
+        {
+            Harness.Settings["Kubernetes:Clusters:0:ApiUrl"] = apiUrl;
+        }
+
+        Harness.Settings["Kubernetes:Clusters:0:AllowPlainHttp"] = allow;
+        await using var process = Harness.NewProcess();
+
+        Assert.That(() => process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value, Throws.Nothing);
+        var warnings = Harness.Logs.GetSnapshot().Where(r => r.Id.Id == 5040).Select(r => r.Message).ToList();
+        Assert.That(warnings, Has.One.Contains("Kubernetes:Clusters:0:ApiUrl").And.Contains("plain HTTP").And.Contains(why));
+    }
+
+    [Test]
+    public async Task Options_PlainHttpApiRefused_AlsoLogsTheWarning()
+    {
+        Harness.Settings["Kubernetes:Clusters:0:ApiUrl"] = "http://api.cluster.example:6443";
+        await using var process = Harness.NewProcess();
+
+        Assert.That(() => process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value, Throws.TypeOf<OptionsValidationException>().With.Message.Contains("clear text"));
+        Assert.That(Harness.Logs.GetSnapshot().Where(r => r.Id.Id == 5040).Select(r => r.Message), Has.One.Contains("Use https"));
+    }
+
+    [Test]
+    public async Task Options_KubeconfigWithTokenOverPlainHttp_IsJudgedByTheSameRule()
+    {
+        await WriteKubeconfigAsync(CancellationToken.None, server: "http://api.cluster.example:6443");
+        await using var process = Harness.NewProcess();
+
+        Assert.That(
+            () => process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value,
+            Throws.TypeOf<OptionsValidationException>().With.Message.Contains("kubeconfig server").And.Message.Contains("AllowPlainHttp"));
     }
 
     [TestCase("8Gi", "2Gi", false)]
@@ -110,7 +157,7 @@ public sealed class KubernetesScanningOptionsTests : ScanHarnessFixture
         Assert.That(result.ArfPath, Does.Exist);
     }
 
-    private async Task WriteKubeconfigAsync(CancellationToken ct)
+    private async Task WriteKubeconfigAsync(CancellationToken ct, string? server = null)
     {
         var kubeconfig = Harness.Temp.Combine("kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, $"""
@@ -120,7 +167,7 @@ public sealed class KubernetesScanningOptionsTests : ScanHarnessFixture
             clusters:
             - name: fake
               cluster:
-                server: {Harness.Api.BaseUri}
+                server: {server ?? Harness.Api.BaseUri.ToString()}
             - name: nowhere
               cluster:
                 server: http://127.0.0.1:1

@@ -18,7 +18,7 @@ public sealed class ManifestTests
             [("", "pods")] = ["create", "delete", "get", "list", "watch"],
             [("", "pods/proxy")] = ["get"],
             [("", "serviceaccounts")] = ["get"],
-            [("", "secrets")] = ["get"],
+            [("", "secrets")] = ["create", "delete", "get", "list", "patch"],
         },
         ["ClusterRole/manageiq-openscap-image-annotator"] = new()
         {

@@ -123,7 +123,7 @@ public sealed class ScanPodBuilderTests
             Assert.That(env["http_proxy"], Is.EqualTo("http://proxy:3128"));
             Assert.That(env["NO_PROXY"], Is.EqualTo(".cluster.local"));
             Assert.That(env.ContainsKey("HTTPS_PROXY"), Is.False);
-            Assert.That(env["INSPECTOR_AUTH_TOKEN"], Is.EqualTo("t0ken"));
+            Assert.That(env["INSPECTOR_AUTH_TOKEN"], Is.Null, "the token is read from the pod's secret");
             Assert.That(pod.Spec.NodeSelector["node-role.kubernetes.io/scanning"], Is.Empty);
             Assert.That(pod.Spec.Tolerations.Single().Key, Is.EqualTo("scanning"));
             Assert.That(pod.Spec.Tolerations.Single().Value, Is.Null, "Exists takes no value");
@@ -137,5 +137,44 @@ public sealed class ScanPodBuilderTests
 
         Assert.That(pod.Spec.SecurityContext.RunAsUser, Is.Null);
         Assert.That(pod.Spec.SecurityContext.RunAsNonRoot, Is.True);
+    }
+
+    [Test]
+    public void Build_CredentialsInProxiesAndCveUrl_KeepsThemOutOfSpecAndCommandLine()
+    {
+        var options = new ScanPodOptions
+        {
+            HttpProxy = "http://scanner:proxy-pass@proxy.example:3128",
+            HttpsProxy = "http://proxy.example:3128",
+            NoProxy = ".cluster.local",
+            CveUrl = new Uri("https://feeder:feed-pass@feeds.example/oval/"),
+        };
+        var spec = Spec();
+
+        var pod = ScanPodBuilder.Build(spec, options, "owner");
+        var secret = ScanPodSecret.Build(spec, options, "owner");
+
+        var json = k8s.KubernetesJson.Serialize(pod);
+        var container = pod.Spec.Containers[0];
+        string? Key(string name) => container.Env.Single(e => e.Name == name).ValueFrom?.SecretKeyRef?.Key;
+        string Value(string key) => System.Text.Encoding.UTF8.GetString(secret.Data[key]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(json, Does.Not.Contain("proxy-pass").And.Not.Contain("feed-pass").And.Not.Contain("t0ken"));
+            Assert.That(container.Args, Has.None.StartsWith("--cve-url"), "a URL with a user goes through the secret, not the command line");
+            Assert.That(Key("INSPECTOR_AUTH_TOKEN"), Is.EqualTo(ScanPodSecret.AuthTokenKey));
+            Assert.That(Key("HTTP_PROXY"), Is.EqualTo(ScanPodSecret.HttpProxyKey));
+            Assert.That(Key("http_proxy"), Is.EqualTo(ScanPodSecret.HttpProxyKey));
+            Assert.That(Key("INSPECTOR_CVE_URL"), Is.EqualTo(ScanPodSecret.CveUrlKey));
+            Assert.That(container.Env.Single(e => e.Name == "HTTPS_PROXY").Value, Is.EqualTo("http://proxy.example:3128"), "an address without a user stays visible");
+            Assert.That(container.Env.Where(e => e.ValueFrom?.SecretKeyRef is not null).Select(e => e.ValueFrom.SecretKeyRef.Name), Is.All.EqualTo(spec.Name));
+            Assert.That(container.ReadinessProbe.HttpGet.HttpHeaders, Is.Null, "the probe carries no token");
+            Assert.That(secret.Metadata.Name, Is.EqualTo(spec.Name));
+            Assert.That(secret.Metadata.Labels, Is.EquivalentTo(pod.Metadata.Labels), "the sweep finds the secret by the pod's labels");
+            Assert.That(Value(ScanPodSecret.AuthTokenKey), Is.EqualTo("t0ken"));
+            Assert.That(Value(ScanPodSecret.HttpProxyKey), Is.EqualTo(options.HttpProxy));
+            Assert.That(Value(ScanPodSecret.CveUrlKey), Is.EqualTo("https://feeder:feed-pass@feeds.example/oval/"));
+            Assert.That(secret.Data.ContainsKey(ScanPodSecret.HttpsProxyKey), Is.False);
+        });
     }
 }

@@ -26,4 +26,23 @@ public sealed class PodReadinessWatcherTests
             Assert.That(harness.Api.Pods.Pods, Is.Empty);
         });
     }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task RunScanAsync_WatchesCloseWithoutEvents_FailsAfterTheCap(CancellationToken ct)
+    {
+        await using var harness = await ScanHarness.StartAsync();
+        harness.Api.Faults.CloseWatchesWithoutEvents = true;
+        await using var process = harness.NewProcess();
+
+        var failure = Assert.ThrowsAsync<ScanPodException>(() => process.GetRequiredService<IScanPodOrchestrator>().RunScanAsync(harness.Request("job-empty-watches"), ct));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure!.Failure, Is.EqualTo(ScanPodFailure.ApiError), failure.ToString());
+            Assert.That(failure.Message, Does.Contain("closed without events").And.Contain($"{PodReadinessWatcher.MaxConsecutiveWatchFailures + 1} times in a row"), failure.ToString());
+            Assert.That(harness.Api.RequestsByKind["watch closed without events"], Is.EqualTo(PodReadinessWatcher.MaxConsecutiveWatchFailures + 1));
+            Assert.That(harness.Api.Pods.Pods, Is.Empty);
+        });
+    }
 }

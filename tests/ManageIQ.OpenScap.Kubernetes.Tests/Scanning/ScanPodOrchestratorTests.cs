@@ -50,10 +50,13 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
         var kinds = Harness.Api.RequestsByKind;
         Assert.Multiple(() =>
         {
-            Assert.That(Harness.Api.RequestCount, Is.LessThanOrEqualTo(10), string.Join(", ", kinds));
+            Assert.That(Harness.Api.RequestCount, Is.LessThanOrEqualTo(13), string.Join(", ", kinds));
             Assert.That(kinds.GetValueOrDefault("get pod"), Is.Zero, "the pod is watched, not polled");
             Assert.That(kinds["watch pods"], Is.EqualTo(1));
             Assert.That(kinds["proxy"], Is.EqualTo(4));
+            Assert.That(kinds["create secret"], Is.EqualTo(1));
+            Assert.That(kinds["patch secret"], Is.EqualTo(1), "the pod is made the secret's owner");
+            Assert.That(kinds["delete secret"], Is.EqualTo(1));
         });
     }
 
@@ -82,8 +85,9 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
             Assert.That(pod.Spec.AutomountServiceAccountToken, Is.False);
             Assert.That(container.SecurityContext.ReadOnlyRootFilesystem, Is.True);
             Assert.That(container.Args, Does.Contain("--image=registry.example/app:1.0"));
-            Assert.That(container.Env.Single(e => e.Name == "INSPECTOR_AUTH_TOKEN").Value, Has.Length.EqualTo(64));
-            Assert.That(container.ReadinessProbe.HttpGet.HttpHeaders.Single().Value, Is.EqualTo(container.Env.Single(e => e.Name == "INSPECTOR_AUTH_TOKEN").Value), "the kubelet's probe must carry the token the inspector demands");
+            Assert.That(container.Env.Single(e => e.Name == "INSPECTOR_AUTH_TOKEN").Value, Is.Null, "the token is not in the pod spec");
+            Assert.That(container.Env.Single(e => e.Name == "INSPECTOR_AUTH_TOKEN").ValueFrom.SecretKeyRef.Name, Is.EqualTo(pod.Metadata.Name));
+            Assert.That(container.ReadinessProbe.HttpGet.HttpHeaders, Is.Null, "the probe needs no token");
         });
     }
 
@@ -305,6 +309,28 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
 
         Assert.That(result.HtmlReportPath, Is.Null);
         Assert.That(result.ArfPath, Does.Exist);
+    }
+
+    [TestCase("Kubernetes:MaxArfBytes", "results-arf.xml")]
+    [TestCase("Kubernetes:MaxHtmlReportBytes", "report.html")]
+    [CancelAfter(20_000)]
+    public async Task RunScanAsync_DownloadOverItsCap_FailsNamingTheCapAndRemovesThePartialFile(string cap, string file, CancellationToken ct)
+    {
+        Harness.Inspector.ArfBytes = 3 * 1024 * 1024;
+        Harness.Inspector.HtmlReportBytes = 3 * 1024 * 1024;
+        Harness.Settings[cap] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var process = Harness.NewProcess();
+        var request = Harness.Request("job-too-big");
+
+        var failure = Assert.ThrowsAsync<ScanPodException>(() => process.GetRequiredService<IScanPodOrchestrator>().RunScanAsync(request, ct));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure!.Failure, Is.EqualTo(ScanPodFailure.InspectorError), failure.Message);
+            Assert.That(failure.Message, Does.Contain(cap).And.Contain("more than 1048576 bytes"));
+            Assert.That(File.Exists(Path.Combine(request.OutputDirectory, file)), Is.False, "the partial file was removed");
+            Assert.That(Harness.Api.Pods.Pods, Is.Empty);
+        });
     }
 
     [Test]
