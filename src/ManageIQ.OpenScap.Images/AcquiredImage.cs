@@ -15,6 +15,9 @@ public sealed record AcquiredImage
     /// <summary>The digest of the platform's image manifest; null for a docker archive, which has none.</summary>
     public string? ManifestDigest { get; init; }
 
+    /// <summary>The digest of the manifest list or index the platform's manifest was picked from; null when the reference named a manifest.</summary>
+    public string? IndexDigest { get; init; }
+
     /// <summary><c>registry/repository@digest</c> of what the reference resolved to (the index digest for a multi-platform image).</summary>
     public IReadOnlyList<string> RepoDigests { get; init; } = [];
 

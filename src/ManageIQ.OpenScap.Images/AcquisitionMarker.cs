@@ -17,6 +17,7 @@ internal sealed record AcquisitionMarker(
     int LayerCount,
     long LayerBytes,
     long UnpackedBytes,
+    string? IndexDigest = null,
     bool LinksConfined = false)
 {
     public const string FileName = "acquired.json";

@@ -23,6 +23,7 @@ public sealed partial class ImageAcquirer
             RootFileSystemPath = rootfs,
             ImageId = marker.ImageId,
             ManifestDigest = marker.ManifestDigest,
+            IndexDigest = marker.IndexDigest,
             RepoDigests = marker.RepoDigests,
             OsRelease = OsRelease.ReadFromRoot(rootfs),
             Platform = ImagePlatform.Parse(marker.Platform),

@@ -97,7 +97,7 @@ public sealed partial class ImageAcquirer : IImageAcquirer
 
         var osRelease = OsRelease.ReadFromRoot(rootfs);
         var marker = new AcquisitionMarker(image, request.Platform.ToString(), resolved.ConfigDigest, resolved.ManifestDigest, resolved.RepoDigests,
-            resolved.Platform.ToString(), resolved.Layers.Count, layerBytes, unpacker.FileBytes, LinksConfined: true);
+            resolved.Platform.ToString(), resolved.Layers.Count, layerBytes, unpacker.FileBytes, resolved.IndexDigest, LinksConfined: true);
         marker.Write(workDirectory);
         progress?.Report(new AcquisitionProgress(AcquisitionPhase.Done, LayerCount: resolved.Layers.Count, BytesDone: layerBytes, BytesTotal: layerBytes));
         Log.Acquired(_logger, image, unpacker.FileBytes, total.Elapsed, osRelease);
@@ -107,6 +107,7 @@ public sealed partial class ImageAcquirer : IImageAcquirer
             RootFileSystemPath = rootfs,
             ImageId = resolved.ConfigDigest,
             ManifestDigest = resolved.ManifestDigest,
+            IndexDigest = resolved.IndexDigest,
             RepoDigests = resolved.RepoDigests,
             OsRelease = osRelease,
             Platform = resolved.Platform,

@@ -31,6 +31,15 @@ public sealed class ImageAcquisitionOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxManifestBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>Registries (<c>host[:port]</c>) reached over plain HTTP by every scan (the flag <c>--insecure-registry</c> adds to them).</summary>
+    public List<string> InsecureRegistries { get; set; } = [];
+
+    /// <summary>Docker config files with registry credentials tried by every scan (the flag <c>--dockercfg</c> adds to them).</summary>
+    public List<string> DockerConfigFiles { get; set; } = [];
+
+    /// <summary>A PEM bundle of CA certificates trusted in addition to the system's (the flag <c>--registry-ca-file</c> wins).</summary>
+    public string? CaFile { get; set; }
+
     /// <summary>Keep downloaded layer blobs in <c>WorkDirectory/blobs</c> after unpacking.</summary>
     public bool KeepBlobs { get; set; }
 

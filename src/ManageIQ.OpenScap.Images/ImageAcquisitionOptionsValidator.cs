@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.Images;
 
-/// <summary>Checks the durations and the auth servers at start, naming the key that is wrong.</summary>
+/// <summary>Checks the durations, the auth servers and the insecure registries at start, naming the key that is wrong.</summary>
 public sealed class ImageAcquisitionOptionsValidator : IValidateOptions<ImageAcquisitionOptions>
 {
     private static readonly TimeSpan MinimumTimeout = TimeSpan.FromSeconds(1);
@@ -43,6 +43,18 @@ public sealed class ImageAcquisitionOptionsValidator : IValidateOptions<ImageAcq
             if (Uri.CheckHostName(entry.AuthHost?.Trim('[', ']')) == UriHostNameType.Unknown)
             {
                 errors.Add($"{where}:AuthHost '{entry.AuthHost}' is not a host name.");
+            }
+        }
+
+        for (var i = 0; i < options.InsecureRegistries.Count; i++)
+        {
+            try
+            {
+                _ = new InsecureRegistries([options.InsecureRegistries[i]]);
+            }
+            catch (FormatException e)
+            {
+                errors.Add($"{Key($"{nameof(options.InsecureRegistries)}:{i}")}: {e.Message}.");
             }
         }
 

@@ -1,4 +1,4 @@
-using ManageIQ.OpenScap.Scanner.Scanning;
+using ManageIQ.OpenScap.Contracts.Scanning;
 
 namespace ManageIQ.OpenScap.Inspector;
 

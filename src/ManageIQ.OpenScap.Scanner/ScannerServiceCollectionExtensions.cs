@@ -1,3 +1,4 @@
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Scanner.Content;
 using ManageIQ.OpenScap.Scanner.Feeds;
@@ -48,6 +49,8 @@ public static class ScannerServiceCollectionExtensions
         services.TryAddSingleton<ICveFeedCache, CveFeedCache>();
         services.TryAddSingleton<EvaluationPreparer>();
         services.TryAddSingleton<IImageScanner, ImageScanner>();
+        services.TryAddSingleton<ScanRequestFactory>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScanBackend, LocalScanBackend>());
         return services;
     }
 }

@@ -5,8 +5,28 @@ using k8s.Models;
 namespace ManageIQ.OpenScap.Kubernetes.FakeApi;
 
 /// <summary>Moves created pods through their phases, as the scheduler and kubelet would.</summary>
-internal sealed class FakeKubelet(FakePodStore store, ConcurrentDictionary<(string Namespace, string Name), V1Secret> secrets, FakeTimings timings)
+internal sealed class FakeKubelet(FakePodStore store, ConcurrentDictionary<(string Namespace, string Name), V1Secret> secrets, FakeTimings timings) : IDisposable
 {
+    private readonly ConcurrentDictionary<string, Uri> containers = new(StringComparer.Ordinal);
+    private readonly HttpClient probes = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(2) };
+
+    /// <summary>Runs containers for real when set.</summary>
+    public IFakeContainerRuntime? Runtime { get; set; }
+
+    /// <summary>Where the pod's running container answers, when a runtime runs it.</summary>
+    public Uri? AddressOf(V1Pod pod) => containers.TryGetValue(pod.Metadata.Uid, out var address) ? address : null;
+
+    public void Dispose() => probes.Dispose();
+
+    /// <summary>The pod is gone: its container stops.</summary>
+    public async Task RemovedAsync(V1Pod pod)
+    {
+        if (Runtime is { } runtime && containers.TryRemove(pod.Metadata.Uid, out _))
+        {
+            await runtime.StopAsync(pod);
+        }
+    }
+
     /// <summary>A variable of the pod's container as the container sees it: a plain value, or read from a secret.</summary>
     public string? EnvironmentValue(V1Pod pod, string name)
     {
@@ -109,7 +129,11 @@ internal sealed class FakeKubelet(FakePodStore store, ConcurrentDictionary<(stri
                         p.Status.PodIP = "10.128.0.10";
                         p.Status.ContainerStatuses = [Container(p, running: true)];
                     });
-                    if (behavior == PodBehavior.BecomesReady && probePasses)
+                    if (behavior == PodBehavior.BecomesReady && Runtime is { } runtime)
+                    {
+                        await RunContainerAsync(runtime, ns, name, uid, stopping);
+                    }
+                    else if (behavior == PodBehavior.BecomesReady && probePasses)
                     {
                         await Task.Delay(timings.Ready, stopping);
                         Set(ns, name, uid, p =>
@@ -125,6 +149,65 @@ internal sealed class FakeKubelet(FakePodStore store, ConcurrentDictionary<(stri
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    /// <summary>Starts the container, then marks the pod ready once its readiness probe, as the pod spec says it, passes.</summary>
+    private async Task RunContainerAsync(IFakeContainerRuntime runtime, string ns, string name, string uid, CancellationToken stopping)
+    {
+        var pod = store.Get(ns, name);
+        if (pod is null || pod.Metadata.Uid != uid)
+        {
+            return;
+        }
+
+        Uri address;
+        try
+        {
+            address = await runtime.StartAsync(pod, stopping);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or System.ComponentModel.Win32Exception or TimeoutException)
+        {
+            Set(ns, name, uid, p =>
+            {
+                p.Status.Phase = "Failed";
+                p.Status.ContainerStatuses = [Container(p, terminated: new V1ContainerStateTerminated { Reason = "Error", ExitCode = 1, Message = e.Message })];
+            });
+            return;
+        }
+
+        containers[uid] = address;
+        var probe = pod.Spec.Containers[0].ReadinessProbe?.HttpGet;
+        while (!stopping.IsCancellationRequested && store.Get(ns, name)?.Metadata.Uid == uid)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, probe?.Path ?? "/"));
+            foreach (var header in probe?.HttpHeaders ?? [])
+            {
+                request.Headers.TryAddWithoutValidation(header.Name, header.Value);
+            }
+
+            try
+            {
+                using var response = await probes.SendAsync(request, stopping);
+                if (response.IsSuccessStatusCode)
+                {
+                    Set(ns, name, uid, p =>
+                    {
+                        p.Status.ContainerStatuses = [Container(p, running: true, ready: true)];
+                        p.Status.Conditions = [Condition("PodScheduled", "True"), Condition("Ready", "True")];
+                    });
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet, or gone: the probe fails and is tried again.
+            }
+            catch (TaskCanceledException) when (!stopping.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(timings.Ready, stopping);
         }
     }
 

@@ -159,6 +159,7 @@ public sealed partial class FakeKubernetesApiServer
 
         var removed = Pods.Remove(ns, name) ?? pod;
         CollectSecretsOwnedBy(ns, removed.Metadata.Uid);
+        await kubelet.RemovedAsync(removed);
         await WriteAsync(context, 200, removed);
     }
 
@@ -173,10 +174,10 @@ public sealed partial class FakeKubernetesApiServer
             return;
         }
 
-        if (Pods.Get(ns, name)?.Metadata.Uid == uid)
+        if (Pods.Get(ns, name)?.Metadata.Uid == uid && Pods.Remove(ns, name) is { } removed)
         {
-            Pods.Remove(ns, name);
             CollectSecretsOwnedBy(ns, uid);
+            await kubelet.RemovedAsync(removed);
         }
     }
 
@@ -191,7 +192,7 @@ public sealed partial class FakeKubernetesApiServer
             return;
         }
 
-        if (pod.Status?.Phase != "Running" || ProxyTarget(pod) is not { } target)
+        if (pod.Status?.Phase != "Running" || (ProxyTarget(pod) ?? kubelet.AddressOf(pod)) is not { } target)
         {
             await WriteStatusAsync(context, 503, "ServiceUnavailable", $"error trying to reach service: pod {podName} is not running");
             return;

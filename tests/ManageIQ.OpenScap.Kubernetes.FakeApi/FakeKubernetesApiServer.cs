@@ -48,6 +48,16 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
     /// <summary>Where <c>pods/NAME:PORT/proxy/...</c> goes for a pod: the base address of its "container".</summary>
     public Func<V1Pod, Uri?> ProxyTarget { get; set; } = _ => null;
 
+    /// <summary>
+    /// Runs created pods' containers for real (the pod proxy then forwards to them unless <see cref="ProxyTarget"/>
+    /// names another address); null keeps the simulated pods.
+    /// </summary>
+    public IFakeContainerRuntime? ContainerRuntime
+    {
+        get => kubelet.Runtime;
+        set => kubelet.Runtime = value;
+    }
+
     /// <summary>Service accounts by namespace and name.</summary>
     public ConcurrentDictionary<(string Namespace, string Name), V1ServiceAccount> ServiceAccounts { get; } = new();
 
@@ -119,6 +129,7 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
 
         await app.DisposeAsync();
         proxyClient.Dispose();
+        kubelet.Dispose();
         stopping.Dispose();
     }
 

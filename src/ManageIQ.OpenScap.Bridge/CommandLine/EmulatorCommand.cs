@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using System.Runtime.InteropServices;
 using ManageIQ.OpenScap.ManageIq.Emulator;
 using ManageIQ.OpenScap.ManageIq.Emulator.Seeding;
@@ -33,7 +34,7 @@ internal static class EmulatorCommand
             if (!TryParseEndPoint(parse.GetValue(listen)!, out var endPoint))
             {
                 await error.WriteLineAsync($"--listen must be ADDRESS:PORT such as 127.0.0.1:3000, not '{parse.GetValue(listen)}'.");
-                return 2;
+                return ExitCodes.InvalidArguments;
             }
 
             var seedFile = parse.GetValue(seed);
@@ -47,7 +48,7 @@ internal static class EmulatorCommand
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
                     await error.WriteLineAsync($"Cannot read the seed {seedFile.FullName}: {e.Message}");
-                    return 2;
+                    return ExitCodes.InvalidArguments;
                 }
             }
 

@@ -10,7 +10,7 @@ namespace ManageIQ.OpenScap.Bridge.CommandLine;
 /// </summary>
 internal static class ReportCommand
 {
-    public const int InvalidInputExitCode = 2;
+    public const int InvalidInputExitCode = ManageIQ.OpenScap.Contracts.Scanning.ExitCodes.InvalidArguments;
 
     public static Command Create(IScapResultReader? reader = null, Func<Stream>? standardInput = null)
     {

@@ -1,11 +1,10 @@
-using ManageIQ.OpenScap.Images;
-using ManageIQ.OpenScap.Scanner.Scanning;
+using ManageIQ.OpenScap.Contracts.Scanning;
 
 namespace ManageIQ.OpenScap.Bridge.CommandLine;
 
 /// <summary>
-/// Prints scan progress for people: each stage once, and per layer the bytes pulled in quarter steps,
-/// so a large image does not flood the terminal.
+/// Prints scan progress for people (<see cref="ScanProgressText"/>'s lines): each line once, and per layer the bytes
+/// pulled in quarter steps, so a large image does not flood the terminal.
 /// </summary>
 internal sealed class ScanProgressPrinter(TextWriter output) : IProgress<ScanProgress>
 {
@@ -18,8 +17,13 @@ internal sealed class ScanProgressPrinter(TextWriter output) : IProgress<ScanPro
         ArgumentNullException.ThrowIfNull(value);
         lock (gate)
         {
-            var line = Line(value);
-            if (line is null || line == lastMessage)
+            if (!IsNewQuarter(value))
+            {
+                return;
+            }
+
+            var line = value.Message;
+            if (line == lastMessage)
             {
                 return;
             }
@@ -29,24 +33,20 @@ internal sealed class ScanProgressPrinter(TextWriter output) : IProgress<ScanPro
         }
     }
 
-    private string? Line(ScanProgress value)
+    private bool IsNewQuarter(ScanProgress value)
     {
-        if (value.Acquisition is not { Phase: AcquisitionPhase.PullingLayer } layer)
+        if (value is not { Stage: ScanStage.Pulling, Layer: { } layer })
         {
-            return value.Message;
+            return true;
         }
 
         var quarter = layer.BytesTotal <= 0 ? 4 : (int)Math.Min(4, layer.BytesDone * 4 / layer.BytesTotal);
-        if (printedQuarter.TryGetValue(layer.LayerIndex, out var printed) && printed >= quarter)
+        if (printedQuarter.TryGetValue(layer.Index, out var printed) && printed >= quarter)
         {
-            return null;
+            return false;
         }
 
-        printedQuarter[layer.LayerIndex] = quarter;
-        return $"Pulling layer {layer.LayerIndex}/{layer.LayerCount} {Short(layer.Digest)}: {Megabytes(layer.BytesDone)} of {Megabytes(layer.BytesTotal)} MB";
+        printedQuarter[layer.Index] = quarter;
+        return true;
     }
-
-    private static string Short(string? digest) => digest is null ? string.Empty : digest.Length > 19 ? digest[..19] : digest;
-
-    private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
 }

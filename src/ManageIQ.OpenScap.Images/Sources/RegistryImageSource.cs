@@ -110,7 +110,8 @@ internal sealed class RegistryImageSource(
         }
 
         var config = await client.GetBlobBytesAsync(manifest.Config!, cancellationToken);
-        return ImageResolution.Complete(manifest, manifest.Config!.Digest, config, manifestDigest,
+        var resolved = ImageResolution.Complete(manifest, manifest.Config!.Digest, config, manifestDigest,
             [reference.Name + "@" + topDigest], request.Platform, request.Limits);
+        return topDigest == manifestDigest ? resolved : resolved with { IndexDigest = topDigest };
     }
 }

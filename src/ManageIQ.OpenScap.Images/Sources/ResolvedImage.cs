@@ -9,4 +9,8 @@ internal sealed record ResolvedImage(
     IReadOnlyList<string> RepoDigests,
     IReadOnlyList<Descriptor> Layers,
     IReadOnlyList<string>? DiffIds,
-    ImagePlatform Platform);
+    ImagePlatform Platform)
+{
+    /// <summary>The manifest list or index the platform's manifest was picked from, when the reference named one.</summary>
+    public string? IndexDigest { get; init; }
+}

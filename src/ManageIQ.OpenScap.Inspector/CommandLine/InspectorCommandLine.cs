@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Inspector.OneShot;
 using ManageIQ.OpenScap.Inspector.Serving;
 
@@ -22,7 +23,7 @@ public static class InspectorCommandLine
             catch (FormatException e)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync("Error: " + e.Message).ConfigureAwait(false);
-                return InspectorExitCodes.InvalidArguments;
+                return ExitCodes.InvalidArguments;
             }
 
             return settings.Serve is null

@@ -1,3 +1,4 @@
+using ManageIQ.OpenScap.Contracts.Inspector;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,10 +11,10 @@ namespace ManageIQ.OpenScap.Inspector.Serving;
 /// </summary>
 internal sealed class AuthTokenMiddleware(RequestDelegate next, string token, ILogger<AuthTokenMiddleware> logger)
 {
-    public const string HeaderName = "X-Auth-Token";
+    public const string HeaderName = InspectorWire.AuthTokenHeader;
 
     /// <summary>The readiness probe's path, served without the token.</summary>
-    public const string ReadinessPath = "/readyz";
+    public const string ReadinessPath = InspectorPaths.Ready;
 
     private readonly byte[] expected = Encoding.UTF8.GetBytes(token);
 
@@ -28,7 +29,7 @@ internal sealed class AuthTokenMiddleware(RequestDelegate next, string token, IL
 
         if (!context.Request.Headers.TryGetValue(HeaderName, out var given) || string.IsNullOrEmpty(given))
         {
-            await RefuseAsync(context, "Authorization failed: must provide X-Auth-Token header with this request").ConfigureAwait(false);
+            await RefuseAsync(context, $"Authorization failed: must provide {HeaderName} header with this request").ConfigureAwait(false);
             return;
         }
 

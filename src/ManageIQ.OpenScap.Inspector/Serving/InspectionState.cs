@@ -1,5 +1,6 @@
+using ManageIQ.OpenScap.Contracts.Inspector;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Inspector.CommandLine;
-using ManageIQ.OpenScap.Inspector.Metadata;
 using ManageIQ.OpenScap.Scanner.Scanning;
 
 namespace ManageIQ.OpenScap.Inspector.Serving;
@@ -14,9 +15,9 @@ public sealed class InspectionState(InspectorSettings settings, TimeProvider tim
 
     public InspectorSettings Settings => settings;
 
-    public ImageScanResult? Result { get; private set; }
+    public ScanReport? FinishedReport { get; private set; }
 
-    /// <summary>An unexpected failure of the scan itself (a bug or the environment), as opposed to a scan result.</summary>
+    /// <summary>An unexpected failure of the scan itself (a bug or the environment), as opposed to a failed scan's report.</summary>
     public string? FatalError { get; private set; }
 
     public bool IsFinished => finished.Task.IsCompleted;
@@ -65,11 +66,11 @@ public sealed class InspectionState(InspectorSettings settings, TimeProvider tim
         }
     }
 
-    public void Complete(ImageScanResult result)
+    public void Complete(ScanReport report)
     {
         lock (gate)
         {
-            Result = result;
+            FinishedReport = report;
         }
 
         finished.TrySetResult();
@@ -89,11 +90,18 @@ public sealed class InspectionState(InspectorSettings settings, TimeProvider tim
     {
         lock (gate)
         {
-            var metadata = MetadataBuilder.Build(settings.Image, progress, progressTime, Result, FatalError, timeProvider.GetUtcNow());
-            return HtmlReport is not { } html ? metadata : metadata with
+            var metadata = MetadataMapping.ToMetadata(settings.Image, progress, progressTime, FinishedReport, FatalError, timeProvider.GetUtcNow());
+            if (HtmlReport is not { } html)
             {
-                HtmlReport = !html.IsCompleted ? "rendering" : html.Result.Path is not null ? "ready" : html.Result.Problem,
-            };
+                return metadata;
+            }
+
+            var state = !html.IsCompleted ? "rendering" : html.Result.Path is not null ? "ready" : html.Result.Problem;
+            // The report names the HTML file once it is there, as the one-shot mode's does.
+            var report = html.IsCompleted && html.Result.Path is { } path && metadata.Report is { } r
+                ? r with { Artifacts = r.Artifacts with { Html = path }, Timings = r.Timings with { Report = html.Result.Elapsed } }
+                : metadata.Report;
+            return metadata with { HtmlReport = state, Report = report };
         }
     }
 }

@@ -1,9 +1,10 @@
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Scanner.Scanning;
 
 namespace ManageIQ.OpenScap.Inspector.Serving;
 
 /// <summary>Runs the scan once in the background while the server already answers.</summary>
-internal sealed class InspectionWorker(IImageScanner scanner, InspectionState state, ILogger<InspectionWorker> logger) : BackgroundService
+internal sealed class InspectionWorker(IImageScanner scanner, ScanRequestFactory requests, InspectionState state, ILogger<InspectionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -12,16 +13,16 @@ internal sealed class InspectionWorker(IImageScanner scanner, InspectionState st
         try
         {
             // The HTML report takes longer than oscap's evaluation and ManageIQ renders its own from the ARF:
-            // it is rendered after the results are announced, and /api/v1/openscap-report waits for it.
-            var request = state.Settings.ToScanRequest() with { HtmlReport = false };
-            var result = await scanner.ScanAsync(request, state, stoppingToken).ConfigureAwait(false);
-            if (state.Settings.HtmlReport && result.Outcome == ScanOutcome.Completed && result.ArfPath is { } arf)
+            // it is rendered after the results are announced, and the HTML endpoint waits for it.
+            var request = requests.Create(state.Settings.ScanSettings) with { HtmlReport = false };
+            var report = await scanner.ScanAsync(request, state, stoppingToken).ConfigureAwait(false);
+            if (state.Settings.HtmlReport && report.Outcome == ScanOutcome.Completed && report.Artifacts.Arf is { } arf)
             {
                 state.StartHtmlReport(scanner.RenderHtmlReportAsync(arf, request.ResultsDirectory, stoppingToken));
             }
 
-            state.Complete(result);
-            Log.ScanFinished(logger, state.Settings.Image, result.Outcome, result.ErrorMessage ?? string.Empty);
+            state.Complete(report);
+            Log.ScanFinished(logger, state.Settings.Image, report.Outcome, report.ErrorMessage ?? string.Empty);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

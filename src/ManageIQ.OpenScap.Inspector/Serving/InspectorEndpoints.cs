@@ -1,7 +1,6 @@
-using System.Text.Json;
-using ManageIQ.OpenScap.Inspector.Metadata;
+using ManageIQ.OpenScap.Contracts.Inspector;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Scap;
-using ManageIQ.OpenScap.Scanner.Scanning;
 
 namespace ManageIQ.OpenScap.Inspector.Serving;
 
@@ -12,16 +11,15 @@ public static class InspectorEndpoints
 
     public static IEndpointRouteBuilder MapInspectorEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => Results.Text("ok\n", "text/plain; charset=utf-8"));
-        endpoints.MapGet("/readyz", (InspectionState state) => state.IsFinished
+        endpoints.MapGet(InspectorPaths.Health, () => Results.Text("ok\n", "text/plain; charset=utf-8"));
+        endpoints.MapGet(InspectorPaths.Ready, (InspectionState state) => state.IsFinished
             ? Results.Text("ready\n", "text/plain; charset=utf-8")
             : Results.Text("scan in progress\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable));
-        endpoints.MapGet("/api", () => Results.Text(JsonSerializer.Serialize(ApiVersions.V1, InspectorJsonContext.Default.ApiVersions), "application/json"));
-        endpoints.MapGet("/api/v1/metadata", (InspectionState state) =>
-            Results.Text(JsonSerializer.Serialize(state.Metadata(), InspectorJsonContext.Default.InspectorMetadata), "application/json"));
-        endpoints.MapGet("/api/v1/openscap", (InspectionState state) => Artifact(state, r => r.ArfPath, "application/xml", NotChosen));
-        endpoints.MapGet("/api/v1/openscap-report", HtmlReportAsync);
-        endpoints.MapGet("/api/v1/summary", (InspectionState state) => Artifact(state, r => r.SummaryPath, ScapSummaryJson.MediaType, "OpenSCAP summary was not produced"));
+        endpoints.MapGet(InspectorPaths.ApiVersions, () => Results.Text(InspectorJson.Serialize(ApiVersions.V1), InspectorJson.MediaType));
+        endpoints.MapGet(InspectorPaths.Metadata, (InspectionState state) => Results.Text(InspectorJson.Serialize(state.Metadata()), InspectorJson.MediaType));
+        endpoints.MapGet(InspectorPaths.Arf, (InspectionState state) => Artifact(state, a => a.Arf, "application/xml", NotChosen));
+        endpoints.MapGet(InspectorPaths.HtmlReport, HtmlReportAsync);
+        endpoints.MapGet(InspectorPaths.Summary, (InspectionState state) => Artifact(state, a => a.Summary, ScapSummaryJson.MediaType, "OpenSCAP summary was not produced"));
         return endpoints;
     }
 
@@ -45,7 +43,7 @@ public static class InspectorEndpoints
             : PlainText("OpenSCAP HTML report was not generated: " + outcome.Problem, StatusCodes.Status404NotFound);
     }
 
-    private static IResult Artifact(InspectionState state, Func<ImageScanResult, string?> path, string contentType, string missing)
+    private static IResult Artifact(InspectionState state, Func<ScanArtifactPaths, string?> path, string contentType, string missing)
     {
         var metadata = state.Metadata();
         switch (metadata.OpenSCAP.Status)
@@ -58,10 +56,10 @@ public static class InspectorEndpoints
                 return PlainText(NotChosen, StatusCodes.Status404NotFound);
         }
 
-        var file = state.Result is { } result ? path(result) : null;
+        var file = state.FinishedReport is { } report ? path(report.Artifacts) : null;
         if (file is null || !File.Exists(file))
         {
-            var why = state.Result?.Notes.FirstOrDefault(n => n.StartsWith("HTML", StringComparison.Ordinal) || n.StartsWith("The ARF could not", StringComparison.Ordinal));
+            var why = state.FinishedReport?.Notes.FirstOrDefault(n => n.StartsWith("HTML", StringComparison.Ordinal) || n.StartsWith("The ARF could not", StringComparison.Ordinal));
             return PlainText(why is null ? missing : missing + ": " + why, StatusCodes.Status404NotFound);
         }
 

@@ -2,7 +2,8 @@ using ManageIQ.OpenScap.Inspector.CommandLine;
 using ManageIQ.OpenScap.Inspector.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
+using ManageIQ.OpenScap.Contracts.Scanning;
+using ManageIQ.OpenScap.Scanner.Hosting;
 
 namespace ManageIQ.OpenScap.Inspector.Serving;
 
@@ -16,6 +17,7 @@ public static class ServeMode
         var address = settings.Serve ?? throw new ArgumentException("Serve mode needs --serve.", nameof(settings));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInspectorConfiguration(settings);
+        builder.Logging.AddFilter(ScanHost.HostCategory, LogLevel.None);
         builder.WebHost.ConfigureKestrel(k => k.Listen(address.Address, address.Port));
         builder.Services.AddInspector(builder.Configuration, settings);
         builder.Services.AddHostedService<InspectionWorker>();
@@ -50,10 +52,10 @@ public static class ServeMode
             app = Build(settings);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OptionsValidationException or IOException or InvalidDataException)
+        catch (Exception e) when (StartupErrors.IsConfigurationError(e) || e is IOException)
         {
-            await error.WriteLineAsync("Error: " + e.Message).ConfigureAwait(false);
-            return InspectorExitCodes.InvalidArguments;
+            await error.WriteLineAsync(StartupErrors.Describe(e)).ConfigureAwait(false);
+            return ExitCodes.InvalidArguments;
         }
 
         await using (app.ConfigureAwait(false))

@@ -1,3 +1,4 @@
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Kubernetes.Cleanup;
 using ManageIQ.OpenScap.Kubernetes.Configuration;
 using ManageIQ.OpenScap.Kubernetes.Connections;
@@ -16,9 +17,11 @@ public static class KubernetesScanningServiceCollectionExtensions
     /// Registers the scanning pods (<see cref="IScanPodOrchestrator"/>), the OpenShift annotation
     /// (<see cref="IImageAnnotator"/>), the orphan sweep (<see cref="IOrphanPodSweeper"/> and its background service)
     /// the pod deletions given up (<see cref="IFailedPodDeletions"/>) and the cluster connections, from the
-    /// <c>Kubernetes</c> section, validated at start.
+    /// <c>Kubernetes</c> section, validated at start; and the <c>kubernetes</c> <see cref="IScanBackend"/>. A one-shot
+    /// process passes <paramref name="sweepOrphans"/> false: the sweep belongs to the long-running service, which would
+    /// otherwise see its own running pods deleted.
     /// </summary>
-    public static IServiceCollection AddKubernetesScanning(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKubernetesScanning(this IServiceCollection services, IConfiguration configuration, bool sweepOrphans = true)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -34,9 +37,14 @@ public static class KubernetesScanningServiceCollectionExtensions
         services.TryAddSingleton<PendingPodDeletions>();
         services.TryAddSingleton<PullSecretResolver>();
         services.TryAddSingleton<IScanPodOrchestrator, ScanPodOrchestrator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScanBackend, KubernetesScanBackend>());
         services.TryAddSingleton<IImageAnnotator, OpenShiftImageAnnotator>();
         services.TryAddSingleton<IOrphanPodSweeper, OrphanPodSweeper>();
-        services.AddHostedService<OrphanSweepService>();
+        if (sweepOrphans)
+        {
+            services.AddHostedService<OrphanSweepService>();
+        }
+
         return services;
     }
 }

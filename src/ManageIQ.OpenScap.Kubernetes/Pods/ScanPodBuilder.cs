@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using ManageIQ.OpenScap.Contracts.Inspector;
 using ManageIQ.OpenScap.Kubernetes.Configuration;
 
 namespace ManageIQ.OpenScap.Kubernetes.Pods;
@@ -15,7 +16,7 @@ public static class ScanPodBuilder
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
-        return new V1Pod
+        var pod = new V1Pod
         {
             ApiVersion = "v1",
             Kind = "Pod",
@@ -28,7 +29,6 @@ public static class ScanPodBuilder
                 {
                     [ScanPodMetadata.JobIdAnnotation] = spec.JobId,
                     [ScanPodMetadata.ImageAnnotation] = spec.Image,
-                    [ScanPodMetadata.ImageIdAnnotation] = spec.ImageId,
                     [ScanPodMetadata.DeadlineAnnotation] = spec.Deadline.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                 },
             },
@@ -55,6 +55,12 @@ public static class ScanPodBuilder
                 Tolerations = options.Tolerations.Count == 0 ? null : [.. options.Tolerations.Select(Toleration)],
             },
         };
+        if (spec.ImageId is not null)
+        {
+            pod.Metadata.Annotations[ScanPodMetadata.ImageIdAnnotation] = spec.ImageId;
+        }
+
+        return pod;
     }
 
     private static V1Container Container(ScanPodSpec spec, ScanPodOptions options) => new()
@@ -97,7 +103,7 @@ public static class ScanPodBuilder
         {
             HttpGet = new V1HTTPGetAction
             {
-                Path = "/readyz",
+                Path = InspectorPaths.Ready,
                 Port = ScanPodMetadata.InspectorPort,
             },
             InitialDelaySeconds = 2,
@@ -117,7 +123,7 @@ public static class ScanPodBuilder
             variables.Add(ScanPodSecret.Variable(spec, ScanPodSecret.AuthTokenVariable, ScanPodSecret.AuthTokenKey));
         }
 
-        if (ScanPodSecret.HoldsCredentials(options.CveUrl))
+        if (ScanPodSecret.CveUrlHoldsCredentials(spec, options))
         {
             variables.Add(ScanPodSecret.Variable(spec, ScanPodSecret.CveUrlVariable, ScanPodSecret.CveUrlKey));
         }

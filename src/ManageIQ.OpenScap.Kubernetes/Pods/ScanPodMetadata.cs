@@ -16,7 +16,7 @@ public static class ScanPodMetadata
     public const string DeadlineAnnotation = "manageiq.org/scan-deadline";
 
     public const string ContainerName = "image-inspector";
-    public const int InspectorPort = 8080;
+    public const int InspectorPort = Contracts.Inspector.InspectorWire.Port;
     public const string ScratchVolume = "scan";
     public const string ScratchPath = "/scan";
     public const string PullSecretsPath = "/var/run/secrets/manageiq.org/pull-secrets";

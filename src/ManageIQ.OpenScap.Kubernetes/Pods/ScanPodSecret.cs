@@ -17,10 +17,10 @@ public static class ScanPodSecret
     public const string CveUrlKey = "cve-url";
 
     /// <summary>The inspector's shared token (image-inspector's variable).</summary>
-    public const string AuthTokenVariable = "INSPECTOR_AUTH_TOKEN";
+    public const string AuthTokenVariable = Contracts.Inspector.InspectorWire.AuthTokenVariable;
 
     /// <summary>The CVE feed URL, for a URL that holds credentials; the inspector reads it when <c>--cve-url</c> is absent.</summary>
-    public const string CveUrlVariable = "INSPECTOR_CVE_URL";
+    public const string CveUrlVariable = Contracts.Inspector.InspectorWire.CveUrlVariable;
 
     public static V1Secret Build(ScanPodSpec spec, ScanPodOptions options, string ownerId)
     {
@@ -38,7 +38,7 @@ public static class ScanPodSecret
         Put(AuthTokenKey, spec.AuthToken);
         Put(HttpProxyKey, HoldsCredentials(options.HttpProxy) ? options.HttpProxy : null);
         Put(HttpsProxyKey, HoldsCredentials(options.HttpsProxy) ? options.HttpsProxy : null);
-        Put(CveUrlKey, HoldsCredentials(options.CveUrl) ? options.CveUrl!.OriginalString : null);
+        Put(CveUrlKey, CveUrlHoldsCredentials(spec, options) ? CveUrl(spec, options) : null);
         return new V1Secret
         {
             ApiVersion = "v1",
@@ -59,6 +59,18 @@ public static class ScanPodSecret
     public static bool HoldsCredentials(string? proxy) => proxy?.Contains('@', StringComparison.Ordinal) == true;
 
     public static bool HoldsCredentials(Uri? url) => url is { IsAbsoluteUri: true } && url.UserInfo.Length > 0;
+
+    /// <summary>The CVE feed of the scan: its own (<see cref="ScanPodContent.CveUrl"/>), else <c>Kubernetes:Pod:CveUrl</c>.</summary>
+    public static string? CveUrl(ScanPodSpec spec, ScanPodOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(options);
+        return spec.Content.CveUrl ?? options.CveUrl?.OriginalString;
+    }
+
+    /// <summary>The scan's CVE feed is a URL with a user in it, so it goes through the secret.</summary>
+    public static bool CveUrlHoldsCredentials(ScanPodSpec spec, ScanPodOptions options) =>
+        Uri.TryCreate(CveUrl(spec, options), UriKind.Absolute, out var url) && HoldsCredentials(url);
 
     /// <summary>An environment variable read from this pod's secret.</summary>
     public static V1EnvVar Variable(ScanPodSpec spec, string name, string key)

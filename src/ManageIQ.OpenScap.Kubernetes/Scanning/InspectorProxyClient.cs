@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using k8s.Autorest;
+using ManageIQ.OpenScap.Contracts.Inspector;
 using ManageIQ.OpenScap.Kubernetes.Connections;
 using ManageIQ.OpenScap.Kubernetes.Pods;
 using ManageIQ.OpenScap.Scap;
@@ -16,34 +17,36 @@ internal static class InspectorProxyClient
     /// <summary>Metadata and summary are small JSON documents; anything bigger is garbage, not a result.</summary>
     private const int MaxJsonBytes = 16 * 1024 * 1024;
 
-    /// <summary>image-inspector's header for its shared token (<c>INSPECTOR_AUTH_TOKEN</c>).</summary>
-    public const string AuthTokenHeader = "X-Auth-Token";
-
     public static async Task<InspectorMetadata> GetMetadataAsync(ClusterConnection cluster, string pod, string authToken, CancellationToken cancellationToken)
     {
-        await using var stream = await OpenAsync(cluster, pod, "api/v1/metadata", authToken, cancellationToken);
+        await using var stream = await OpenAsync(cluster, pod, InspectorPaths.Metadata, authToken, cancellationToken);
         try
         {
-            return JsonSerializer.Deserialize<InspectorMetadata>(await ReadBoundedAsync(stream, cancellationToken))
-                ?? throw new ScanPodException(ScanPodFailure.InspectorError, $"Inspector in pod {pod} answered /api/v1/metadata with JSON null.");
+            return InspectorJson.DeserializeMetadata(await ReadBoundedAsync(stream, cancellationToken));
         }
         catch (JsonException ex)
         {
-            throw new ScanPodException(ScanPodFailure.InspectorError, $"Inspector in pod {pod} answered /api/v1/metadata with invalid JSON: {ex.Message}", ex);
+            throw new ScanPodException(ScanPodFailure.InspectorError, $"Inspector in pod {pod} answered {InspectorPaths.Metadata} with invalid JSON: {ex.Message}", ex);
         }
     }
 
-    public static async Task<ScapSummary> GetSummaryAsync(ClusterConnection cluster, string pod, string authToken, CancellationToken cancellationToken)
+    /// <summary>Reads the summary and keeps its JSON in <paramref name="path"/>, as the inspector wrote it.</summary>
+    public static async Task<ScapSummary> GetSummaryAsync(ClusterConnection cluster, string pod, string path, string authToken, CancellationToken cancellationToken)
     {
-        await using var stream = await OpenAsync(cluster, pod, "api/v1/summary", authToken, cancellationToken);
+        await using var stream = await OpenAsync(cluster, pod, InspectorPaths.Summary, authToken, cancellationToken);
+        var json = await ReadBoundedAsync(stream, cancellationToken);
+        ScapSummary summary;
         try
         {
-            return ScapSummaryJson.Deserialize(System.Text.Encoding.UTF8.GetString(await ReadBoundedAsync(stream, cancellationToken)));
+            summary = ScapSummaryJson.Deserialize(System.Text.Encoding.UTF8.GetString(json));
         }
         catch (JsonException ex)
         {
-            throw new ScanPodException(ScanPodFailure.InspectorError, $"Inspector in pod {pod} answered /api/v1/summary with invalid JSON: {ex.Message}", ex);
+            throw new ScanPodException(ScanPodFailure.InspectorError, $"Inspector in pod {pod} answered {InspectorPaths.Summary} with invalid JSON: {ex.Message}", ex);
         }
+
+        await File.WriteAllBytesAsync(path, json, cancellationToken);
+        return summary;
     }
 
     /// <summary>
@@ -66,7 +69,7 @@ internal static class InspectorProxyClient
                 {
                     throw new ScanPodException(
                         ScanPodFailure.InspectorError,
-                        $"GET /{endpoint} from the inspector in pod {cluster.Namespace}/{pod} served more than {limit.MaxBytes} bytes ({limit.SettingKey}); the download was stopped and the partial file removed.") { PodName = pod };
+                        $"GET {endpoint} from the inspector in pod {cluster.Namespace}/{pod} served more than {limit.MaxBytes} bytes ({limit.SettingKey}); the download was stopped and the partial file removed.") { PodName = pod };
                 }
 
                 await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
@@ -84,9 +87,9 @@ internal static class InspectorProxyClient
         try
         {
             // The API server's proxy passes this header on: only callers that created the pod can read its results.
-            var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [AuthTokenHeader] = [authToken] };
+            var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [InspectorWire.AuthTokenHeader] = [authToken] };
             var response = await cluster.Client.CoreV1.ConnectGetNamespacedPodProxyWithPathWithHttpMessagesAsync(
-                $"{pod}:{ScanPodMetadata.InspectorPort}", cluster.Namespace, endpoint, customHeaders: headers, cancellationToken: cancellationToken);
+                $"{pod}:{ScanPodMetadata.InspectorPort}", cluster.Namespace, InspectorPaths.Relative(endpoint), customHeaders: headers, cancellationToken: cancellationToken);
             return response.Body;
         }
         catch (HttpOperationException ex)
@@ -94,12 +97,12 @@ internal static class InspectorProxyClient
             var body = ex.Response?.Content is { Length: > 0 } content ? content[..Math.Min(content.Length, 300)] : "";
             throw new ScanPodException(
                 ScanPodFailure.InspectorError,
-                $"GET /{endpoint} from the inspector in pod {cluster.Namespace}/{pod} through the API server proxy answered {(int?)ex.Response?.StatusCode} {ex.Response?.StatusCode}: {body}",
+                $"GET {endpoint} from the inspector in pod {cluster.Namespace}/{pod} through the API server proxy answered {(int?)ex.Response?.StatusCode} {ex.Response?.StatusCode}: {body}",
                 ex) { PodName = pod };
         }
         catch (HttpRequestException ex)
         {
-            throw new ScanPodException(ScanPodFailure.ApiError, $"GET /{endpoint} from pod {cluster.Namespace}/{pod} failed: {ex.Message}", ex) { PodName = pod };
+            throw new ScanPodException(ScanPodFailure.ApiError, $"GET {endpoint} from pod {cluster.Namespace}/{pod} failed: {ex.Message}", ex) { PodName = pod };
         }
     }
 

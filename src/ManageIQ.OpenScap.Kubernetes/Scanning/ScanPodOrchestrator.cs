@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using ManageIQ.OpenScap.Contracts.Inspector;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Kubernetes.Cleanup;
 using ManageIQ.OpenScap.Kubernetes.Configuration;
 using ManageIQ.OpenScap.Kubernetes.Connections;
@@ -50,11 +53,12 @@ internal sealed class ScanPodOrchestrator(
         V1Secret? secret = null;
         var secretSent = false;
         var podSent = false;
+        var clock = Stopwatch.StartNew();
         try
         {
             var secrets = await pullSecrets.GetAsync(cluster, scan.Token);
             var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-            var spec = new ScanPodSpec(podName, cluster.Namespace, request.JobId, request.Image, request.ImageId, timeout, deadline, secrets, authToken);
+            var spec = new ScanPodSpec(podName, cluster.Namespace, request.JobId, request.Image, request.ImageId, timeout, deadline, secrets, authToken) { Content = request.Content };
 
             // The secret first: the pod's environment refers to it and the kubelet would not start the pod without it.
             secretSent = true;
@@ -62,11 +66,15 @@ internal sealed class ScanPodOrchestrator(
             podSent = true;
             created = await CreateAsync(cluster, "scanning pod", podName, () => cluster.Client.CoreV1.CreateNamespacedPodAsync(ScanPodBuilder.Build(spec, settings.Pod, settings.OwnerId), cluster.Namespace, cancellationToken: scan.Token));
             Log.PodCreated(logger, cluster.Name, cluster.Namespace, podName, request.JobId);
+            request.Progress?.Report(new ScanProgress(ScanStage.Starting, $"scanning pod {cluster.Namespace}/{podName}"));
             await OwnSecretAsync(cluster, created, scan.Token);
             await watcher.WaitUntilReadyAsync(cluster, created, settings.Pod.UnschedulableLimit, scan.Token);
+            var ready = clock.Elapsed;
+            request.Progress?.Report(new ScanProgress(ScanStage.Collecting, $"scanning pod {cluster.Namespace}/{podName}"));
             var result = await CollectAsync(cluster, podName, authToken, request, scan.Token);
-            Log.ScanCollected(logger, podName, request.JobId, result.Metadata.OpenScap?.Status ?? "");
-            return result;
+            Log.ScanCollected(logger, podName, request.JobId, result.Metadata.OpenSCAP.Status);
+            var timings = result.Report.Timings with { Pod = ready, Collect = clock.Elapsed - ready, Total = clock.Elapsed };
+            return result with { Report = result.Report with { Timings = timings } };
         }
         catch (OperationCanceledException ex) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -113,7 +121,6 @@ internal sealed class ScanPodOrchestrator(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.JobId);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Image);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.OutputDirectory);
         ArgumentNullException.ThrowIfNull(request.Provider);
         if (request.Timeout is { } t && (t <= TimeSpan.Zero || t > ScanPodOptions.MaxScanTimeout))
@@ -164,39 +171,47 @@ internal sealed class ScanPodOrchestrator(
             throw new ScanPodException(ScanPodFailure.ImageAcquireFailed, $"The inspector could not get image {request.Image}: {metadata.ImageAcquireError}") { PodName = podName };
         }
 
-        if (!metadata.Matches(request.ImageId))
+        var report = MetadataMapping.ToReport(metadata);
+        var seen = report.Image ?? new ImageIdentity { Reference = metadata.Image, ImageId = metadata.Id, RepoDigests = metadata.RepoDigests };
+        if (request.ImageId is { } expected && !seen.Matches(expected))
         {
-            var seen = string.Join(", ", new[] { metadata.Id }.Concat(metadata.RepoDigests ?? []).Where(s => !string.IsNullOrEmpty(s)));
-            throw new ScanPodException(ScanPodFailure.ImageMismatch, $"Cannot analyze image {request.Image} with id {request.ImageId}: the inspector saw {seen}.") { PodName = podName };
+            throw new ScanPodException(ScanPodFailure.ImageMismatch, $"Cannot analyze image {request.Image} with id {expected}: the inspector saw {seen}.") { PodName = podName };
         }
 
-        var status = metadata.OpenScap?.Status;
-        if (status == InspectorOpenScapStatus.Error)
+        var status = metadata.OpenSCAP.Status;
+        if (status == OpenScapStatus.Error)
         {
             // As ManageIQ: the scan ends with a warning and the inspector's message, there is no ARF to fetch.
-            return new ScanPodResult(podName, metadata, null, null, null);
+            return new ScanPodResult(podName, metadata, report with { Artifacts = ScanArtifactPaths.None });
         }
 
-        if (status != InspectorOpenScapStatus.Success)
+        if (status != OpenScapStatus.Success)
         {
             throw new ScanPodException(ScanPodFailure.InspectorError, $"The inspector in pod {podName} was ready with OpenSCAP status '{status}'.") { PodName = podName };
         }
 
         Directory.CreateDirectory(request.OutputDirectory);
-        var arf = Path.Combine(request.OutputDirectory, "results-arf.xml");
-        await InspectorProxyClient.DownloadAsync(cluster, podName, "api/v1/openscap", arf, authToken, new DownloadLimit(settings.MaxArfBytes, "Kubernetes:MaxArfBytes"), cancellationToken);
-        string? html = Path.Combine(request.OutputDirectory, "report.html");
-        try
+        var arf = Path.Combine(request.OutputDirectory, InspectorArtifacts.Arf);
+        await InspectorProxyClient.DownloadAsync(cluster, podName, InspectorPaths.Arf, arf, authToken, new DownloadLimit(settings.MaxArfBytes, "Kubernetes:MaxArfBytes"), cancellationToken);
+        string? html = null;
+        if (request.Content.HtmlReport)
         {
-            await InspectorProxyClient.DownloadAsync(cluster, podName, "api/v1/openscap-report", html, authToken, new DownloadLimit(settings.MaxHtmlReportBytes, "Kubernetes:MaxHtmlReportBytes"), cancellationToken);
-        }
-        catch (ScanPodException ex) when (InspectorProxyClient.IsNotFound(ex))
-        {
-            html = null;
+            html = Path.Combine(request.OutputDirectory, InspectorArtifacts.Html);
+            try
+            {
+                await InspectorProxyClient.DownloadAsync(cluster, podName, InspectorPaths.HtmlReport, html, authToken, new DownloadLimit(settings.MaxHtmlReportBytes, "Kubernetes:MaxHtmlReportBytes"), cancellationToken);
+            }
+            catch (ScanPodException ex) when (InspectorProxyClient.IsNotFound(ex))
+            {
+                html = null;
+            }
         }
 
-        var summary = await InspectorProxyClient.GetSummaryAsync(cluster, podName, authToken, cancellationToken);
-        return new ScanPodResult(podName, metadata, summary, arf, html);
+        var summaryPath = Path.Combine(request.OutputDirectory, InspectorArtifacts.Summary);
+        var summary = await InspectorProxyClient.GetSummaryAsync(cluster, podName, summaryPath, authToken, cancellationToken);
+        // The CVE feed's separate OVAL results stay in the pod: the summary has their CVEs merged already.
+        var artifacts = new ScanArtifactPaths { Arf = arf, Html = html, Summary = summaryPath };
+        return new ScanPodResult(podName, metadata, report with { Summary = summary, Artifacts = artifacts });
     }
 
     /// <summary>Deletes the pod on every path; a failed delete goes to the pending list that each sweep retries.</summary>

@@ -1,9 +1,10 @@
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Images;
 
 namespace ManageIQ.OpenScap.Scanner.Scanning;
 
-/// <summary>Turns the acquisition's progress into scan progress.</summary>
-internal sealed class AcquisitionProgressForwarder(IProgress<ScanProgress>? target) : IProgress<AcquisitionProgress>
+/// <summary>Turns the acquisition's progress into scan progress events.</summary>
+internal sealed class AcquisitionProgressForwarder(IProgress<ScanProgress>? target, string image) : IProgress<AcquisitionProgress>
 {
     public void Report(AcquisitionProgress value)
     {
@@ -12,13 +13,13 @@ internal sealed class AcquisitionProgressForwarder(IProgress<ScanProgress>? targ
             return;
         }
 
-        var (stage, message) = value.Phase switch
+        var layer = new LayerProgress(value.LayerIndex, value.LayerCount, value.BytesDone, value.BytesTotal, value.Digest);
+        target.Report(value.Phase switch
         {
-            AcquisitionPhase.PullingLayer => (ScanStage.Pulling, $"Pulling layer {value.LayerIndex}/{value.LayerCount}: {value.BytesDone}/{value.BytesTotal} bytes"),
-            AcquisitionPhase.Unpacking => (ScanStage.Unpacking, $"Unpacking layer {value.LayerIndex}/{value.LayerCount}"),
-            AcquisitionPhase.Done => (ScanStage.Unpacking, "Root filesystem complete"),
-            _ => (ScanStage.Resolving, "Resolving the image"),
-        };
-        target.Report(new ScanProgress(stage, message, value));
+            AcquisitionPhase.PullingLayer => new ScanProgress(ScanStage.Pulling, image, layer),
+            AcquisitionPhase.Unpacking => new ScanProgress(ScanStage.Unpacking, image, layer),
+            AcquisitionPhase.Done => new ScanProgress(ScanStage.Unpacking, image),
+            _ => new ScanProgress(ScanStage.Resolving, image),
+        });
     }
 }

@@ -6,4 +6,12 @@ namespace ManageIQ.OpenScap.Scanner.Scanning;
 /// <param name="FromCache">The cached copy was current or was used as a fallback.</param>
 /// <param name="Stale">The download failed and an older cached copy was used.</param>
 /// <param name="LastModified">The feed's time.</param>
-public sealed record CveFeedUse(string Location, string Mode, bool FromCache, bool Stale, DateTimeOffset? LastModified);
+/// <param name="ETag">The server's ETag, when it sent one.</param>
+public sealed record CveFeedUse(string Location, string Mode, bool FromCache, bool Stale, DateTimeOffset? LastModified, string? ETag = null)
+{
+    public const string LocalFilesMode = "local-files";
+    public const string OvalEvalMode = "oval-eval";
+
+    /// <summary>The feed's version for the content fingerprint: its ETag, else its Last-Modified.</summary>
+    public string? Version => ETag ?? LastModified?.UtcDateTime.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+}

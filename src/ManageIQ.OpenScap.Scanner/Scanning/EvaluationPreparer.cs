@@ -16,12 +16,12 @@ internal sealed class EvaluationPreparer(
     TimeProvider timeProvider,
     ILogger<EvaluationPreparer> logger)
 {
-    public async Task<PreparedEvaluation> PrepareAsync(ImageScanRequest request, ScapContentSelection content, string oscapWork, ScanState state, CancellationToken cancellationToken)
+    public async Task<PreparedEvaluation> PrepareAsync(ImageScanRequest request, ScapContentSelection content, string oscapWork, CancellationToken cancellationToken)
     {
         var policy = request.CveFeedPolicy ?? feedOptions.Value.Policy;
         if (policy == CveFeedPolicy.Disabled)
         {
-            return new PreparedEvaluation(content.Profile, null, null, null);
+            return PreparedEvaluation.WithoutFeed(content.Profile);
         }
 
         var dataStream = await dataStreamInspector.InspectAsync(content.DataStreamPath, cancellationToken).ConfigureAwait(false);
@@ -29,12 +29,9 @@ internal sealed class EvaluationPreparer(
         var location = content.CveFeed is null ? remote?.Url : CveFeedLocation.FromBase(content.CveFeed, remote?.Url);
         if (location is null)
         {
-            if (content.CveFeed is not null)
-            {
-                state.Notes.Add($"CVE feed base {CveFeedCache.Redact(content.CveFeed)} names no file, and {Path.GetFileName(content.DataStreamPath)} references no feed to take the name from.");
-            }
-
-            return new PreparedEvaluation(content.Profile, null, null, null);
+            return content.CveFeed is null
+                ? PreparedEvaluation.WithoutFeed(content.Profile)
+                : PreparedEvaluation.WithoutFeed(content.Profile, $"CVE feed base {CveFeedCache.Redact(content.CveFeed)} names no file, and {Path.GetFileName(content.DataStreamPath)} references no feed to take the name from.");
         }
 
         CveFeedFile feed;
@@ -45,29 +42,24 @@ internal sealed class EvaluationPreparer(
         catch (CveFeedException e) when (policy == CveFeedPolicy.Optional)
         {
             Log.CveFeedUnavailable(logger, e.Message);
-            state.Notes.Add(e.Message + " The scan ran without CVE results.");
-            return new PreparedEvaluation(content.Profile, null, null, null);
+            return PreparedEvaluation.WithoutFeed(content.Profile, e.Message + " The scan ran without CVE results.");
         }
 
-        var mode = remote is null ? "oval-eval" : "local-files";
-        state.CveFeed = new CveFeedUse(CveFeedCache.Redact(location), mode, feed.FromCache, feed.Stale, feed.LastModified);
-        if (feed.Stale)
-        {
-            state.Notes.Add($"The CVE feed {CveFeedCache.Redact(location)} could not be refreshed; a cached copy was used.");
-        }
+        var mode = remote is null ? CveFeedUse.OvalEvalMode : CveFeedUse.LocalFilesMode;
+        var use = new CveFeedUse(CveFeedCache.Redact(location), mode, feed.FromCache, feed.Stale, feed.LastModified, feed.ETag);
+        string[] notes = feed.Stale ? [$"The CVE feed {CveFeedCache.Redact(location)} could not be refreshed; a cached copy was used."] : [];
 
         if (remote is null)
         {
             var ovalPath = Path.Combine(oscapWork, "cve-feed.xml");
             await CveFeedMaterializer.MaterializeAsync(feed.Path, ovalPath, feedOptions.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
-            return new PreparedEvaluation(content.Profile, null, null, ovalPath);
+            return new PreparedEvaluation(content.Profile, null, null, ovalPath, use, notes);
         }
 
         var localFiles = Directory.CreateDirectory(Path.Combine(oscapWork, "local-files")).FullName;
         await CveFeedMaterializer.MaterializeAsync(feed.Path, Path.Combine(localFiles, remote.LocalName), feedOptions.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
         var tailoring = Path.Combine(oscapWork, "tailoring-cve-feed.xml");
         var profile = CveTailoring.Write(dataStream, content.Profile, remote, tailoring, timeProvider);
-        state.EvaluatedProfile = profile;
-        return new PreparedEvaluation(profile, tailoring, localFiles, null);
+        return new PreparedEvaluation(profile, tailoring, localFiles, null, use, notes);
     }
 }

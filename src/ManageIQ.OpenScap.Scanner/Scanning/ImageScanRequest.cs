@@ -4,31 +4,17 @@ using ManageIQ.OpenScap.Scanner.Feeds;
 
 namespace ManageIQ.OpenScap.Scanner.Scanning;
 
-/// <summary>One image to pull, unpack and scan.</summary>
+/// <summary>One image to pull, unpack and scan: the acquisition, and what the scan does with the image.</summary>
 public sealed record ImageScanRequest
 {
-    /// <summary>A registry reference, <c>oci:PATH[:TAG]</c> or <c>docker-archive:PATH</c>.</summary>
-    public required string Image { get; init; }
+    /// <summary>The image and how to get it; its work directory holds the unpacked root.</summary>
+    public required ImageAcquisitionRequest Acquisition { get; init; }
 
-    /// <summary>Holds the unpacked image (<c>image/rootfs</c>) and oscap's working files.</summary>
+    /// <summary>Holds oscap's working files (<c>oscap/</c>).</summary>
     public required string WorkDirectory { get; init; }
 
-    /// <summary>Where <c>results-arf.xml</c>, <c>results.html</c> and <c>summary.json</c> are written.</summary>
+    /// <summary>Where the artifacts (<see cref="Contracts.Inspector.InspectorArtifacts"/>) are written.</summary>
     public required string ResultsDirectory { get; init; }
-
-    public ImagePlatform Platform { get; init; } = ImagePlatform.LinuxAmd64;
-
-    public PullPolicy PullPolicy { get; init; } = PullPolicy.IfNotPresent;
-
-    public IReadOnlyList<string> DockerConfigFiles { get; init; } = [];
-
-    public string? Username { get; init; }
-
-    public string? PasswordFile { get; init; }
-
-    public IReadOnlyList<string> InsecureRegistries { get; init; } = [];
-
-    public string? CaFile { get; init; }
 
     public bool HtmlReport { get; init; }
 
@@ -36,4 +22,10 @@ public sealed record ImageScanRequest
 
     /// <summary>Overrides the configured <see cref="CveFeedOptions.Policy"/>.</summary>
     public CveFeedPolicy? CveFeedPolicy { get; init; }
+
+    /// <summary>The image as the user wrote it (parsed).</summary>
+    public ImageSource Image => Acquisition.Source;
+
+    /// <summary>The acquisition's work directory for a scan working in <paramref name="workDirectory"/>.</summary>
+    public static string ImageDirectory(string workDirectory) => Path.Combine(workDirectory, "image");
 }

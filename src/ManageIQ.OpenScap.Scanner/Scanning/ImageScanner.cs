@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using ManageIQ.OpenScap.Contracts.Inspector;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Scanner.Content;
 using ManageIQ.OpenScap.Scanner.Feeds;
@@ -19,86 +21,89 @@ internal sealed class ImageScanner(
     IOptions<OscapOptions> oscapOptions,
     ILogger<ImageScanner> logger) : IImageScanner
 {
-    public async Task<ImageScanResult> ScanAsync(ImageScanRequest request, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ScanReport> ScanAsync(ImageScanRequest request, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Image"] = request.Image });
-        var state = new ScanState(request, Stopwatch.StartNew());
+        var image = request.Image.ToString();
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Image"] = image });
+        var run = new ScanRun(image, Stopwatch.StartNew(), progress);
         try
         {
-            return await ScanCoreAsync(request, state, progress, cancellationToken).ConfigureAwait(false);
+            return await ScanCoreAsync(request, run, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Disk full, a read-only work directory, a root the scanner may not write: a failed scan, not a crash.
-            Log.ScanStorageFailed(logger, request.Image, e.Message);
-            return state.Finish(ScanOutcome.ScanFailed, "The scan's files could not be written: " + e.Message, progress);
+            Log.ScanStorageFailed(logger, image, e.Message);
+            return run.Fail(ScanErrorKind.OpenScapFailed, "The scan's files could not be written: " + e.Message);
         }
     }
 
-    private async Task<ImageScanResult> ScanCoreAsync(ImageScanRequest request, ScanState state, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    private async Task<ScanReport> ScanCoreAsync(ImageScanRequest request, ScanRun run, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(request.ResultsDirectory);
         Directory.CreateDirectory(request.WorkDirectory);
 
         // 1. The image.
-        progress?.Report(new ScanProgress(ScanStage.Resolving, $"Resolving {request.Image}"));
+        run.Progress(new ScanProgress(ScanStage.Resolving, run.Image));
         AcquiredImage image;
         try
         {
-            image = await acquirer.AcquireAsync(AcquisitionRequest(request), new AcquisitionProgressForwarder(progress), cancellationToken).ConfigureAwait(false);
+            image = await acquirer.AcquireAsync(request.Acquisition, new AcquisitionProgressForwarder(run.Sink, run.Image), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ImageAcquisitionException or FormatException)
+        catch (ImageAcquisitionException e)
         {
-            Log.ImageAcquireFailed(logger, request.Image, e.Message);
-            return state.Finish(ScanOutcome.ImageAcquireFailed, e.Message, progress);
+            Log.ImageAcquireFailed(logger, run.Image, e.Message);
+            return run.Fail(ScanErrorKind.ImageAcquireFailed, e.Message);
         }
 
-        state.Image = image;
+        run.Acquired(image);
         if (!Environment.IsPrivilegedProcess)
         {
             // An unprivileged process cannot chown: every unpacked file belongs to it, not to the image's owners.
-            state.Notes.Add("Unpacked without root: file owners in the root filesystem are the scanner's, so rules that check file ownership (file_owner_*, file_groupowner_*) judge the scanner's user, not the image's. Run the scanner as root in a user namespace (Kubernetes hostUsers: false) for exact ownership.");
+            run.Notes.Add("Unpacked without root: file owners in the root filesystem are the scanner's, so rules that check file ownership (file_owner_*, file_groupowner_*) judge the scanner's user, not the image's. Run the scanner as root in a user namespace (Kubernetes hostUsers: false) for exact ownership.");
         }
-        state.Timings = state.Timings with { Resolve = image.Timings.Resolve, Pull = image.Timings.Pull, Unpack = image.Timings.Unpack, Acquire = image.Timings.Total };
-        Log.ImageAcquired(logger, request.Image, image.ImageId, image.LayerCount, image.OsRelease);
+
+        Log.ImageAcquired(logger, run.Image, image.ImageId, image.LayerCount, image.OsRelease);
 
         // 2. The content.
         var contentClock = Stopwatch.StartNew();
-        progress?.Report(new ScanProgress(ScanStage.PreparingContent, $"Choosing SCAP content for {image.OsRelease?.ToString() ?? "an image without os-release"}"));
+        run.Progress(new ScanProgress(ScanStage.PreparingContent, image.OsRelease?.ToString()));
         var resolution = contentResolver.Resolve(image.OsRelease, request.ContentOverride);
         if (resolution.Selection is not { } content)
         {
-            Log.NoContent(logger, request.Image, resolution.Missing!);
-            return state.Finish(ScanOutcome.NoContent, resolution.Missing, progress);
+            Log.NoContent(logger, run.Image, resolution.Missing!);
+            return run.Fail(ScanErrorKind.NoContent, resolution.Missing!);
         }
 
-        state.Content = content;
         var oscapWork = Path.Combine(request.WorkDirectory, "oscap");
         RecreateDirectory(oscapWork);
         PreparedEvaluation prepared;
         try
         {
-            prepared = await preparer.PrepareAsync(request, content, oscapWork, state, cancellationToken).ConfigureAwait(false);
+            prepared = await preparer.PrepareAsync(request, content, oscapWork, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CveFeedException or InvalidDataException)
         {
-            return state.Finish(ScanOutcome.ScanFailed, e.Message, progress);
+            run.Content(content, null);
+            return run.Fail(ScanErrorKind.OpenScapFailed, e.Message);
         }
 
-        state.Timings = state.Timings with { Content = contentClock.Elapsed };
+        run.Content(content, prepared);
+        run.Timings = run.Timings with { Content = contentClock.Elapsed };
 
         // 3. oscap.
-        var arfPath = Path.Combine(request.ResultsDirectory, ScanArtifacts.Arf);
-        progress?.Report(new ScanProgress(ScanStage.Scanning, $"Evaluating {Path.GetFileName(content.DataStreamPath)} profile {content.Profile}"));
+        var arfPath = Path.Combine(request.ResultsDirectory, InspectorArtifacts.Arf);
+        string? ovalResults = null;
+        run.Progress(new ScanProgress(ScanStage.Scanning, $"{Path.GetFileName(content.DataStreamPath)} profile {content.Profile}"));
         try
         {
-            state.OscapVersion = (await oscap.GetVersionAsync(cancellationToken).ConfigureAwait(false)).ToString();
+            run.OscapVersion((await oscap.GetVersionAsync(cancellationToken).ConfigureAwait(false)).ToString());
             var evaluation = await oscap.EvaluateAsync(
                 new XccdfEvaluation
                 {
                     ProbeRoot = image.RootFileSystemPath,
-                    Target = request.Image,
+                    Target = run.Image,
                     DataStreamPath = content.DataStreamPath,
                     Profile = prepared.Profile,
                     TailoringFile = prepared.TailoringFile,
@@ -107,34 +112,34 @@ internal sealed class ImageScanner(
                     WorkDirectory = oscapWork,
                 },
                 cancellationToken).ConfigureAwait(false);
-            state.OscapExitCode = evaluation.ExitCode;
-            state.Notes.AddRange(evaluation.Warnings.Where(w => !w.StartsWith("WARNING: Using local file", StringComparison.Ordinal)));
-            state.ArfPath = arfPath;
+            run.OscapExitCode = evaluation.ExitCode;
+            run.Notes.AddRange(evaluation.Warnings.Where(w => !w.StartsWith("WARNING: Using local file", StringComparison.Ordinal)));
+            run.Artifacts = run.Artifacts with { Arf = arfPath };
             var oscapTime = evaluation.Elapsed;
             if (prepared.SeparateOvalFeed is { } feedPath)
             {
-                var ovalResults = Path.Combine(request.ResultsDirectory, ScanArtifacts.CveOvalResults);
+                ovalResults = Path.Combine(request.ResultsDirectory, InspectorArtifacts.CveOvalResults);
                 var oval = await oscap.EvaluateOvalAsync(
-                    new OvalEvaluation { ProbeRoot = image.RootFileSystemPath, Target = request.Image, DefinitionsPath = feedPath, ResultsPath = ovalResults, WorkDirectory = oscapWork },
+                    new OvalEvaluation { ProbeRoot = image.RootFileSystemPath, Target = run.Image, DefinitionsPath = feedPath, ResultsPath = ovalResults, WorkDirectory = oscapWork },
                     cancellationToken).ConfigureAwait(false);
-                state.CveOvalResultsPath = ovalResults;
+                run.Artifacts = run.Artifacts with { CveOvalResults = ovalResults };
                 oscapTime += oval.Elapsed;
             }
 
-            state.Timings = state.Timings with { Oscap = oscapTime };
+            run.Timings = run.Timings with { Oscap = oscapTime };
         }
         catch (OpenScapException e)
         {
-            Log.OscapFailed(logger, request.Image, e.Message);
-            return state.Finish(ScanOutcome.ScanFailed, e.Message, progress);
+            Log.OscapFailed(logger, run.Image, e.Message);
+            return run.Fail(ScanErrorKind.OpenScapFailed, e.Message);
         }
 
         // 4. Summary and HTML report side by side: both only read the ARF, and oscap's rendering takes longest.
-        var summarizing = SummarizeAsync(request, arfPath, state.Elapsed, cancellationToken);
+        var summarizing = SummarizeAsync(request, arfPath, ovalResults, run.Elapsed, cancellationToken);
         Task<HtmlReportOutcome>? rendering = null;
         if (request.HtmlReport)
         {
-            progress?.Report(new ScanProgress(ScanStage.Reporting, "Rendering the HTML report"));
+            run.Progress(new ScanProgress(ScanStage.Reporting));
             rendering = RenderHtmlReportAsync(arfPath, request.ResultsDirectory, cancellationToken);
         }
 
@@ -142,19 +147,16 @@ internal sealed class ImageScanner(
         Task[] pending = rendering is null ? [summarizing] : [summarizing, rendering];
         await Task.WhenAll(pending).ConfigureAwait(false);
         var summary = await summarizing.ConfigureAwait(false);
-        state.Summary = summary.Summary;
-        state.SummaryPath = summary.Path;
-        state.Timings = state.Timings with { Summary = summary.Elapsed, Ready = summary.ReadyAt };
-        AddNote(state, summary.Problem);
+        run.Summarized(summary);
         if (rendering is not null)
         {
             var html = await rendering.ConfigureAwait(false);
-            state.HtmlPath = html.Path;
-            state.Timings = state.Timings with { Report = html.Elapsed };
-            AddNote(state, html.Problem);
+            run.Artifacts = run.Artifacts with { Html = html.Path };
+            run.Timings = run.Timings with { Report = html.Elapsed };
+            run.Note(html.Problem);
         }
 
-        return state.Finish(ScanOutcome.Completed, null, progress);
+        return run.Complete();
     }
 
     public async Task<HtmlReportOutcome> RenderHtmlReportAsync(string arfPath, string resultsDirectory, CancellationToken cancellationToken)
@@ -166,7 +168,7 @@ internal sealed class ImageScanner(
             return new HtmlReportOutcome(null, $"HTML report skipped: the ARF has {arfBytes} bytes, over the {limit}-byte limit (rendering needs about 25 times the ARF's size in memory).", TimeSpan.Zero);
         }
 
-        var htmlPath = Path.Combine(resultsDirectory, ScanArtifacts.Html);
+        var htmlPath = Path.Combine(resultsDirectory, InspectorArtifacts.Html);
         try
         {
             var elapsed = await oscap.GenerateHtmlReportAsync(arfPath, htmlPath, cancellationToken).ConfigureAwait(false);
@@ -178,48 +180,44 @@ internal sealed class ImageScanner(
         }
     }
 
-    private async Task<SummaryOutcome> SummarizeAsync(ImageScanRequest request, string arfPath, Func<TimeSpan> elapsed, CancellationToken cancellationToken)
+    private async Task<SummaryOutcome> SummarizeAsync(ImageScanRequest request, string arfPath, string? ovalResults, Func<TimeSpan> elapsed, CancellationToken cancellationToken)
     {
         // Off the caller's thread, so the summary really runs while oscap renders the HTML.
         await Task.Yield();
         var clock = Stopwatch.StartNew();
+        ScapSummary summary;
         try
         {
-            var summary = await resultReader.SummarizeFileAsync(arfPath, cancellationToken).ConfigureAwait(false);
-            var summaryPath = Path.Combine(request.ResultsDirectory, ScanArtifacts.Summary);
-            var output = new FileStream(summaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-            await using (output.ConfigureAwait(false))
-            {
-                await ScapSummaryJson.SerializeAsync(output, summary, cancellationToken).ConfigureAwait(false);
-            }
-
-            return new SummaryOutcome(summary, summaryPath, null, clock.Elapsed, elapsed());
+            summary = await resultReader.SummarizeFileAsync(arfPath, cancellationToken).ConfigureAwait(false);
         }
         catch (ScapFormatException e)
         {
             return new SummaryOutcome(null, null, "The ARF could not be summarised: " + e.Message, clock.Elapsed, elapsed());
         }
-    }
 
-    private static ImageAcquisitionRequest AcquisitionRequest(ImageScanRequest request) => new()
-    {
-        Source = ImageSource.Parse(request.Image),
-        WorkDirectory = Path.Combine(request.WorkDirectory, "image"),
-        Platform = request.Platform,
-        PullPolicy = request.PullPolicy,
-        DockerConfigFiles = request.DockerConfigFiles,
-        Username = request.Username,
-        PasswordFile = request.PasswordFile,
-        InsecureRegistries = request.InsecureRegistries,
-        CaFile = request.CaFile,
-    };
-
-    private static void AddNote(ScanState state, string? note)
-    {
-        if (note is not null)
+        string? problem = null;
+        if (ovalResults is not null)
         {
-            state.Notes.Add(note);
+            try
+            {
+                summary = CveResults.Merge(summary, await resultReader.SummarizeFileAsync(ovalResults, cancellationToken).ConfigureAwait(false));
+            }
+            catch (ScapFormatException e)
+            {
+                problem = "The CVE feed's OVAL results could not be summarised; the summary has no CVE results: " + e.Message;
+            }
         }
+
+        // The file name, not the path: the summary reads the same on every machine that holds it.
+        summary = summary with { Source = InspectorArtifacts.Arf };
+        var summaryPath = Path.Combine(request.ResultsDirectory, InspectorArtifacts.Summary);
+        var output = new FileStream(summaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await using (output.ConfigureAwait(false))
+        {
+            await ScapSummaryJson.SerializeAsync(output, summary, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SummaryOutcome(summary, summaryPath, problem, clock.Elapsed, elapsed());
     }
 
     private static void RecreateDirectory(string path)
@@ -231,5 +229,4 @@ internal sealed class ImageScanner(
 
         Directory.CreateDirectory(path);
     }
-
 }

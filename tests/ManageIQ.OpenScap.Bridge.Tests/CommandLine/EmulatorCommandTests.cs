@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Bridge.CommandLine;
 using ManageIQ.OpenScap.Testing;
 
@@ -116,7 +117,7 @@ public sealed partial class EmulatorCommandTests
         using var error = new StringWriter();
         var code = await BridgeCommandLine.Create().Parse(["emulator", "--listen", listen])
             .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error });
-        Assert.That(code, Is.EqualTo(2));
+        Assert.That(code, Is.EqualTo(ExitCodes.InvalidArguments));
         Assert.That(error.ToString(), Does.Contain($"not '{listen}'"));
     }
 
@@ -129,7 +130,7 @@ public sealed partial class EmulatorCommandTests
         using var error = new StringWriter();
         var code = await BridgeCommandLine.Create().Parse(["emulator", "--listen", "127.0.0.1:0", "--seed", seed])
             .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = error });
-        Assert.That(code, Is.EqualTo(2));
+        Assert.That(code, Is.EqualTo(ExitCodes.InvalidArguments));
         Assert.That(error.ToString(), Does.Contain(seed));
     }
 

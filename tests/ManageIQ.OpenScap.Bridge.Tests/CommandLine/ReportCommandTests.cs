@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Bridge.CommandLine;
 using ManageIQ.OpenScap.Scap;
 using ManageIQ.OpenScap.Testing;
@@ -154,7 +155,7 @@ public sealed class ReportCommandTests
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.InvalidArguments));
             Assert.That(run.Output, Is.Empty);
             Assert.That(lines, Has.Length.EqualTo(1), run.Error);
             Assert.That(lines[0], Does.StartWith("error: "));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Inspector.CommandLine;
 using ManageIQ.OpenScap.Scanner.Feeds;
@@ -20,20 +21,22 @@ public class InspectorFlagsTests
             "--dockercfg", "/secrets/b/config.json", "--auth-token-file=" + token, "--insecure-registry=registry.example:5000",
             "--pull-policy=when-missing", "--cve-url=http://127.0.0.1:1/oval/", "--cve-feed-policy=required", "--scan-timeout=00:05:00");
 
+        var scan = settings.ScanSettings;
+        var configuration = settings.Scan.Configuration;
         Assert.That(settings.Image, Is.EqualTo("registry.example:5000/ns/app:1.0"));
         Assert.That(settings.Serve!.ToString(), Is.EqualTo("0.0.0.0:8080"));
-        Assert.That(settings.WorkDirectory, Is.EqualTo(directory.Combine("scan")));
-        Assert.That(settings.ResultsDirectory, Is.EqualTo(directory.Combine("scan", "results")));
-        Assert.That(settings.CveCacheDirectory, Is.EqualTo(directory.Combine("scan", "cve-cache")));
+        Assert.That(scan.WorkDirectory, Is.EqualTo(directory.Combine("scan")));
+        Assert.That(scan.ResultsDirectory, Is.EqualTo(directory.Combine("scan", "results")));
+        Assert.That(configuration["CveFeeds:CacheDirectory"], Is.EqualTo(directory.Combine("scan", "cve-cache")));
         Assert.That(settings.HtmlReport, Is.True);
-        Assert.That(settings.DockerConfigFiles, Is.EqualTo(new[] { "/secrets/a/.dockercfg", "/secrets/b/config.json" }));
+        Assert.That(scan.DockerConfigFiles, Is.EqualTo(new[] { "/secrets/a/.dockercfg", "/secrets/b/config.json" }));
         Assert.That(settings.AuthToken, Is.EqualTo("s3cret"));
         Assert.That(settings.ToString(), Does.Not.Contain("s3cret"));
-        Assert.That(settings.InsecureRegistries, Is.EqualTo(new[] { "registry.example:5000" }));
-        Assert.That(settings.PullPolicy, Is.EqualTo(PullPolicy.IfNotPresent));
-        Assert.That(settings.CveFeedPolicy, Is.EqualTo(CveFeedPolicy.Required));
-        Assert.That(settings.ScanTimeout, Is.EqualTo(TimeSpan.FromMinutes(5)));
-        Assert.That(settings.ToScanRequest().ContentOverride.CveFeed, Is.EqualTo("http://127.0.0.1:1/oval/"));
+        Assert.That(scan.InsecureRegistries, Is.EqualTo(new[] { "registry.example:5000" }));
+        Assert.That(scan.PullPolicy, Is.EqualTo(PullPolicy.IfNotPresent));
+        Assert.That(configuration["CveFeeds:Policy"], Is.EqualTo(nameof(CveFeedPolicy.Required)));
+        Assert.That(configuration["OpenScap:Timeout"], Is.EqualTo("00:05:00"));
+        Assert.That(scan.ContentOverride.CveFeed, Is.EqualTo("http://127.0.0.1:1/oval/"));
     }
 
     [Test]
@@ -42,19 +45,19 @@ public class InspectorFlagsTests
     {
         using var directory = new TempDirectory();
         const string url = "https://feeder:feed-pass@feeds.example/oval/";
-        Environment.SetEnvironmentVariable(InspectorFlags.CveUrlVariable, url);
+        Environment.SetEnvironmentVariable(ManageIQ.OpenScap.Contracts.Inspector.InspectorWire.CveUrlVariable, url);
         try
         {
             var fromEnvironment = Parse("--image=debian:12", "--scan-type=openscap", "--work-dir=" + directory.Path);
             var fromFlag = Parse("--image=debian:12", "--scan-type=openscap", "--work-dir=" + directory.Path, "--cve-url=https://other.example/");
 
-            Assert.That(fromEnvironment.ToScanRequest().ContentOverride.CveFeed, Is.EqualTo(url));
-            Assert.That(fromFlag.CveUrl, Is.EqualTo("https://other.example/"), "the flag wins");
+            Assert.That(fromEnvironment.ScanSettings.ContentOverride.CveFeed, Is.EqualTo(url));
+            Assert.That(fromFlag.ScanSettings.ContentOverride.CveFeed, Is.EqualTo("https://other.example/"), "the flag wins");
             Assert.That(fromEnvironment.ToString(), Does.Not.Contain("feed-pass"));
         }
         finally
         {
-            Environment.SetEnvironmentVariable(InspectorFlags.CveUrlVariable, null);
+            Environment.SetEnvironmentVariable(ManageIQ.OpenScap.Contracts.Inspector.InspectorWire.CveUrlVariable, null);
         }
     }
 
@@ -87,7 +90,7 @@ public class InspectorFlagsTests
     {
         using var error = new StringWriter();
         var code = await InspectorCommandLine.Create().Parse(["--image=debian:12", "--scan-type=clamav"]).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
-        Assert.That(code, Is.EqualTo(InspectorExitCodes.InvalidArguments));
+        Assert.That(code, Is.EqualTo(ExitCodes.InvalidArguments));
         Assert.That(error.ToString(), Does.StartWith("Error: 'clamav' is not one of the available scan-types"));
     }
 

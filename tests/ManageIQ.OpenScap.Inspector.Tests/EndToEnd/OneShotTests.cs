@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Inspector.CommandLine;
 using ManageIQ.OpenScap.Testing;
 
@@ -15,7 +16,7 @@ public class OneShotTests
         using var directory = new TempDirectory();
         var run = await RunAsync(directory, TestImages.Debian, "--openscap-html-report", "--cve-url=" + TestImages.GzipFeed);
 
-        Assert.That(run.ExitCode, Is.EqualTo(InspectorExitCodes.Findings), run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Findings), run.Error);
         var results = directory.Combine("results");
         Assert.That(Directory.GetFiles(results).Select(Path.GetFileName), Is.SupersetOf(new[] { "results-arf.xml", "results.html", "summary.json", "metadata.json" }));
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "metadata.json")));
@@ -29,7 +30,7 @@ public class OneShotTests
     {
         using var directory = new TempDirectory();
         var run = await RunAsync(directory, TestImages.Registry.Host + "/test/absent:1");
-        Assert.That(run.ExitCode, Is.EqualTo(InspectorExitCodes.ImageAcquireError), run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ImageAcquireError), run.Error);
         Assert.That(run.Output, Does.StartWith("ImageAcquireError: ").And.Contain("test/absent"));
     }
 
@@ -38,7 +39,7 @@ public class OneShotTests
     {
         using var directory = new TempDirectory();
         var run = await RunAsync(directory, TestImages.Alpine);
-        Assert.That(run.ExitCode, Is.EqualTo(InspectorExitCodes.NoContent), run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.NoContent), run.Error);
         Assert.That(run.Output, Does.Contain("OpenSCAP Error: no SCAP content for alpine 3.19.1"));
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory.Combine("results"), "metadata.json")));
         Assert.That(metadata.RootElement.GetProperty("OpenSCAP").GetProperty("ErrorMessage").GetString(), Is.EqualTo("no SCAP content for alpine 3.19.1"));
@@ -49,7 +50,7 @@ public class OneShotTests
     {
         using var directory = new TempDirectory();
         var run = await RunAsync(directory, TestImages.Debian, "--ssg-profile=no_such_profile", "--cve-feed-policy=disabled");
-        Assert.That(run.ExitCode, Is.EqualTo(InspectorExitCodes.OpenScapError), run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.OpenScapError), run.Error);
         Assert.That(run.Output, Does.Contain("OpenSCAP Error: oscap xccdf eval exited with status 1").And.Contain("no_such_profile"));
     }
 

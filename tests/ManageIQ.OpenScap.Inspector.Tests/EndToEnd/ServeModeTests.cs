@@ -17,7 +17,7 @@ public class ServeModeTests
     public async Task Serve_DebianImage_AnswersAtOnceThenServesResults()
     {
         using var directory = new TempDirectory();
-        await using var app = ServeMode.Build(Settings(directory, TestImages.Debian) with { CveUrl = TestImages.GzipFeed });
+        await using var app = ServeMode.Build(Settings(directory, TestImages.Debian, "--cve-url=" + TestImages.GzipFeed));
         await app.StartAsync();
         using var client = Client(app);
 
@@ -40,9 +40,11 @@ public class ServeModeTests
         Assert.That(m.GetProperty("OpenSCAP").GetProperty("ContentTimeStamp").GetString(), Does.Match(@"^\w+day, \d\d-\w\w\w-\d\d \d\d:\d\d:\d\d UTC$"));
         Assert.That(m.GetProperty("Id").GetString(), Is.EqualTo(TestImages.DebianConfigDigest));
         Assert.That(m.GetProperty("RepoDigests").EnumerateArray().Select(e => e.GetString()), Has.Some.EndsWith("@" + TestImages.DebianManifestDigest));
-        Assert.That(m.GetProperty("Distribution").GetProperty("Id").GetString(), Is.EqualTo("debian"));
-        Assert.That(m.GetProperty("Content").GetProperty("DataStream").GetString(), Does.EndWith("ssg-debian12-ds.xml"));
-        Assert.That(m.GetProperty("Content").GetProperty("CveFeedMode").GetString(), Is.EqualTo("local-files"));
+        var report = m.GetProperty("Report");
+        Assert.That(report.GetProperty("Distribution").GetProperty("Id").GetString(), Is.EqualTo("debian"));
+        Assert.That(report.GetProperty("Content").GetProperty("DataStream").GetString(), Is.EqualTo("ssg-debian12-ds.xml"));
+        Assert.That(report.GetProperty("Content").GetProperty("CveFeedMode").GetString(), Is.EqualTo("local-files"));
+        Assert.That(report.GetProperty("Image").GetProperty("ManifestDigest").GetString(), Is.EqualTo(TestImages.DebianManifestDigest));
         Assert.That(m.GetProperty("Progress").GetProperty("Stage").GetString(), Is.EqualTo("Finished"));
 
         using var arf = await client.GetAsync("api/v1/openscap");
@@ -91,7 +93,7 @@ public class ServeModeTests
         Assert.That(report.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
         using var metadata = JsonDocument.Parse(await client.GetStringAsync("api/v1/metadata"));
         Assert.That(metadata.RootElement.GetProperty("OpenSCAP").GetProperty("Status").GetString(), Is.EqualTo("Error"));
-        Assert.That(metadata.RootElement.GetProperty("Distribution").GetProperty("PrettyName").GetString(), Is.EqualTo("Alpine Linux v3.19"));
+        Assert.That(metadata.RootElement.GetProperty("Report").GetProperty("Distribution").GetProperty("PrettyName").GetString(), Is.EqualTo("Alpine Linux v3.19"));
     }
 
     [Test]
@@ -100,7 +102,7 @@ public class ServeModeTests
         using var directory = new TempDirectory();
         var config = directory.Combine("inspector.json");
         File.WriteAllText(config, $$"""{ "OpenScap": { "Executable": "{{WriteOscapFailingReports(directory)}}" } }""");
-        await using var app = ServeMode.Build(Settings(directory, TestImages.Debian) with { ConfigFile = config });
+        await using var app = ServeMode.Build(Settings(directory, TestImages.Debian, "--config=" + config));
         await app.StartAsync();
         using var client = Client(app);
         await WaitUntilReadyAsync(client);
@@ -161,17 +163,20 @@ public class ServeModeTests
         return script;
     }
 
-    private static InspectorSettings Settings(TempDirectory directory, string image) => new()
+    private static InspectorSettings Settings(TempDirectory directory, string image, params string[] extra)
     {
-        Image = image,
-        Serve = ServeAddress.Parse("127.0.0.1:0"),
-        InsecureRegistries = [TestImages.Registry.Host],
-        WorkDirectory = directory.Combine("work"),
-        ResultsDirectory = directory.Combine("results"),
-        CveCacheDirectory = directory.Combine("cve-cache"),
-        HtmlReport = true,
-        AuthToken = Token,
-    };
+        var token = directory.Combine("token");
+        File.WriteAllText(token, Token);
+        var flags = new InspectorFlags();
+        var root = new System.CommandLine.RootCommand();
+        flags.AddTo(root);
+        string[] args =
+        [
+            "--image=" + image, "--scan-type=openscap", "--serve=127.0.0.1:0", "--insecure-registry=" + TestImages.Registry.Host, "--work-dir=" + directory.Combine("work"),
+            "--scan-results-dir=" + directory.Combine("results"), "--cve-cache-dir=" + directory.Combine("cve-cache"), "--openscap-html-report", "--auth-token-file=" + token, .. extra,
+        ];
+        return flags.ToSettings(root.Parse(args));
+    }
 
     private static HttpClient Client(Microsoft.AspNetCore.Builder.WebApplication app)
     {

@@ -1,4 +1,6 @@
+using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Inspector.CommandLine;
+using ManageIQ.OpenScap.Scanner.CommandLine;
 using ManageIQ.OpenScap.Inspector.Serving;
 using ManageIQ.OpenScap.Scanner.Scanning;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,10 +31,10 @@ public class InspectionStateTests
 
     private static InspectorSettings Settings() => new()
     {
-        Image = "registry.example/app:1",
-        WorkDirectory = "/nonexistent/work",
-        ResultsDirectory = "/nonexistent/results",
-        CveCacheDirectory = "/nonexistent/cve-cache",
-        HtmlReport = true,
+        Scan = new ScanInvocation(
+            new ScanSettings { Image = ImageSource.Parse("registry.example/app:1"), WorkDirectory = "/nonexistent/work", ResultsDirectory = "/nonexistent/results", HtmlReport = true },
+            OwnsWorkDirectory: false,
+            ConfigFile: null,
+            new Dictionary<string, string?>()),
     };
 }

@@ -107,7 +107,7 @@ public sealed class KubernetesDeadlineTests : ScanHarnessFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Metadata.OpenScap?.Status, Is.EqualTo("Success"));
+            Assert.That(result.Metadata.OpenSCAP.Status, Is.EqualTo("Success"));
             Assert.That(Harness.Api.RequestsByKind["stall ended by the client"], Is.EqualTo(1), "the silent watch was ended by the client");
             Assert.That(Harness.Logs.GetSnapshot().Where(r => r.Id.Id == 5042).Select(r => r.Message), Has.Some.Contains("Kubernetes:WatchIdleTimeout"));
             Assert.That(Harness.Api.RequestsByKind["get pod"], Is.GreaterThanOrEqualTo(1), "the pod was read afresh");

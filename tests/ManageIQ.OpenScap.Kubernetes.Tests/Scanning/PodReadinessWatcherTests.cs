@@ -20,7 +20,7 @@ public sealed class PodReadinessWatcherTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Metadata.OpenScap?.Status, Is.EqualTo("Success"));
+            Assert.That(result.Metadata.OpenSCAP.Status, Is.EqualTo("Success"));
             Assert.That(harness.Api.RequestsByKind["watch pods"], Is.EqualTo(1), "bookmarks do not end the watch");
             Assert.That(harness.Api.RequestsByKind.GetValueOrDefault("get pod"), Is.Zero);
             Assert.That(harness.Api.Pods.Pods, Is.Empty);

@@ -26,7 +26,7 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
         {
             Assert.That(result.PodName, Does.StartWith("manageiq-img-scan-"));
             Assert.That(result.Metadata.Id, Is.EqualTo(request.ImageId));
-            Assert.That(result.Metadata.OpenScap?.Status, Is.EqualTo("Success"));
+            Assert.That(result.Metadata.OpenSCAP.Status, Is.EqualTo("Success"));
             Assert.That(new FileInfo(result.ArfPath!).Length, Is.EqualTo(3 * 1024 * 1024));
             Assert.That(File.ReadAllText(result.HtmlReportPath!), Does.Contain("OpenSCAP Evaluation Report"));
             Assert.That(result.Summary!.Results["fail"], Is.EqualTo(6));
@@ -184,7 +184,7 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Metadata.OpenScap?.Status, Is.EqualTo("Success"));
+            Assert.That(result.Metadata.OpenSCAP.Status, Is.EqualTo("Success"));
             Assert.That(Harness.Api.RequestsByKind["watch disconnected"], Is.GreaterThanOrEqualTo(2));
             Assert.That(Harness.Api.RequestsByKind["watch pods"], Is.GreaterThanOrEqualTo(3));
         });
@@ -201,7 +201,7 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Metadata.OpenScap?.Status, Is.EqualTo("Success"));
+            Assert.That(result.Metadata.OpenSCAP.Status, Is.EqualTo("Success"));
             Assert.That(Harness.Api.RequestsByKind.GetValueOrDefault("get pod"), Is.EqualTo(1), "410 Gone makes the watcher read the pod afresh");
         });
     }
@@ -292,7 +292,7 @@ public sealed class ScanPodOrchestratorTests : ScanHarnessFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Metadata.OpenScap?.ErrorMessage, Is.EqualTo("Unable to get RHEL distribution number"));
+            Assert.That(result.Metadata.OpenSCAP.ErrorMessage, Is.EqualTo("Unable to get RHEL distribution number"));
             Assert.That(result.ArfPath, Is.Null);
             Assert.That(result.Summary, Is.Null);
         });

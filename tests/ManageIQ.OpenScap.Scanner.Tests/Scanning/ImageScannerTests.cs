@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using ManageIQ.OpenScap.Contracts.Inspector;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Scanner.Feeds;
 using ManageIQ.OpenScap.Scanner.Scanning;
@@ -33,19 +35,21 @@ public class ImageScannerTests
 
         Assert.That(first.Outcome, Is.EqualTo(ScanOutcome.Completed), first.ErrorMessage);
         Assert.That(first.OscapExitCode, Is.EqualTo(2));
-        Assert.That(first.EvaluatedProfile, Is.EqualTo("xccdf_org.manageiq.openscap_profile_standard_with_cve_feed"));
-        Assert.That(first.CveFeed!.Mode, Is.EqualTo("local-files"));
-        Assert.That(first.CveFeed.FromCache, Is.False);
+        Assert.That(first.Content!.Tailoring, Is.EqualTo("xccdf_org.manageiq.openscap_profile_standard_with_cve_feed"));
+        Assert.That(first.Content.CveFeedMode, Is.EqualTo("local-files"));
+        Assert.That(first.Content.CveFeedVersion, Is.Not.Null, "the feed's ETag or Last-Modified");
+        Assert.That(first.Content.DataStream, Is.EqualTo("ssg-debian12-ds.xml"));
+        Assert.That(first.Content.BenchmarkVersion, Is.Not.Null.And.Not.Empty);
         var failed = first.Summary!.FailedRules.Where(r => r.Id.EndsWith("security_patches_up_to_date", StringComparison.Ordinal)).ToList();
         Assert.That(failed.Select(r => r.Check), Is.EqualTo(new[] { "oval:org.debian:def:100" }), "openssl 3.0.11 is older than the fix; bash is not");
         Assert.That(first.Summary.Cves.Select(c => c.Id), Does.Contain("CVE-2024-5535"));
-        Assert.That(File.Exists(Path.Combine(directory.Combine("results"), ScanArtifacts.Summary)), Is.True);
+        Assert.That(File.Exists(Path.Combine(directory.Combine("results"), InspectorArtifacts.Summary)), Is.True);
         Assert.That(progress.Select(p => p.Stage), Does.Contain(ScanStage.Scanning).And.Contain(ScanStage.PreparingContent));
         Assert.That(progress[^1].Stage, Is.EqualTo(ScanStage.Finished));
 
         var second = await scanner.ScanAsync(request, null, CancellationToken.None);
         Assert.That(second.Outcome, Is.EqualTo(ScanOutcome.Completed), second.ErrorMessage);
-        Assert.That(second.CveFeed!.FromCache, Is.True);
+        Assert.That(second.Content!.ToString(), Is.EqualTo(first.Content.ToString()), "the same feed version: the same fingerprint");
         Assert.That(server.Requests.Select(r => r.Status), Is.EqualTo(new[] { 200, 304 }));
         Assert.That(second.Summary!.Cves.Select(c => c.Id), Does.Contain("CVE-2024-5535"));
     }
@@ -69,8 +73,9 @@ public class ImageScannerTests
         var result = await services.GetRequiredService<IImageScanner>().ScanAsync(request, null, CancellationToken.None);
 
         Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Completed), result.ErrorMessage);
-        Assert.That(result.CveFeed!.Mode, Is.EqualTo("oval-eval"));
-        var oval = File.ReadAllText(result.CveOvalResultsPath!);
+        Assert.That(result.Content!.CveFeedMode, Is.EqualTo("oval-eval"));
+        Assert.That(result.Summary!.Cves.Select(c => c.Id), Does.Contain("CVE-2024-5535"), "the separate OVAL results are merged into the summary");
+        var oval = File.ReadAllText(result.Artifacts.CveOvalResults!);
         Assert.That(oval, Does.Contain("definition_id=\"oval:org.debian:def:100\" result=\"true\""));
         Assert.That(oval, Does.Contain("definition_id=\"oval:org.debian:def:101\" result=\"false\""));
     }
@@ -88,9 +93,9 @@ public class ImageScannerTests
 
         var result = await services.GetRequiredService<IImageScanner>().ScanAsync(request, null, CancellationToken.None);
 
-        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.ScanFailed));
+        Assert.That(result.ErrorKind, Is.EqualTo(ScanErrorKind.OpenScapFailed));
         Assert.That(result.ErrorMessage, Does.Contain("503"));
-        Assert.That(result.ArfPath, Is.Null);
+        Assert.That(result.Artifacts.Arf, Is.Null);
     }
 
     [Test]
@@ -102,7 +107,7 @@ public class ImageScannerTests
 
         var result = await services.GetRequiredService<IImageScanner>().ScanAsync(Request(directory), null, CancellationToken.None);
 
-        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.NoContent));
+        Assert.That(result.ErrorKind, Is.EqualTo(ScanErrorKind.NoContent));
         Assert.That(result.ErrorMessage, Is.EqualTo("no SCAP content for alpine 3.19.1"));
         Assert.That(result.Image, Is.Not.Null);
     }
@@ -118,7 +123,8 @@ public class ImageScannerTests
 
         var result = await services.GetRequiredService<IImageScanner>().ScanAsync(Request(directory), null, CancellationToken.None);
 
-        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.ImageAcquireFailed));
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Failed));
+        Assert.That(result.ErrorKind, Is.EqualTo(ScanErrorKind.ImageAcquireFailed));
         Assert.That(result.ErrorMessage, Does.Contain("manifest unknown"));
     }
 
@@ -142,7 +148,7 @@ public class ImageScannerTests
         var result = await services.GetRequiredService<IImageScanner>().ScanAsync(Request(directory) with { HtmlReport = true }, null, CancellationToken.None);
 
         Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Completed), result.ErrorMessage);
-        Assert.That(result.HtmlPath, Is.Not.Null, string.Join(" | ", result.Notes));
+        Assert.That(result.Artifacts.Html, Is.Not.Null, string.Join(" | ", result.Notes));
         Assert.That(result.Summary, Is.Not.Null);
         Assert.That(result.Timings.Ready, Is.GreaterThan(TimeSpan.Zero).And.LessThan(result.Timings.Total));
         Assert.That(result.Timings.Report, Is.GreaterThan(TimeSpan.Zero));
@@ -150,7 +156,7 @@ public class ImageScannerTests
 
     private static ImageScanRequest Request(TempDirectory directory) => new()
     {
-        Image = Image,
+        Acquisition = new ImageAcquisitionRequest { Source = ImageSource.Parse(Image), WorkDirectory = ImageScanRequest.ImageDirectory(directory.Combine("work")) },
         WorkDirectory = directory.Combine("work"),
         ResultsDirectory = directory.Combine("results"),
     };

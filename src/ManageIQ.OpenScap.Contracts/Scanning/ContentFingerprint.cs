@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+namespace ManageIQ.OpenScap.Contracts.Scanning;
+
+/// <summary>
+/// Everything besides the image that decides a scan's results. Two scans of the same digest with equal
+/// <see cref="ToString"/> give the same results; the string is what ManageIQ stores as <c>openscap_content</c>.
+/// The format is documented in docs/content-fingerprint.md.
+/// </summary>
+public sealed record ContentFingerprint
+{
+    /// <summary>The version of this project that ran the scan.</summary>
+    public static string CurrentProjectVersion { get; } =
+        typeof(ContentFingerprint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(ContentFingerprint).Assembly.GetName().Version?.ToString() ?? "0";
+
+    /// <summary>The data stream's file name (its directory differs from one machine to the next).</summary>
+    public required string DataStream { get; init; }
+
+    /// <summary>The XCCDF benchmark's version inside the data stream, when the ARF was read.</summary>
+    public string? BenchmarkVersion { get; init; }
+
+    /// <summary>The profile chosen for the distribution (or given).</summary>
+    public required string Profile { get; init; }
+
+    /// <summary>The tailored profile evaluated instead (the CVE feed's rules added), when there was one.</summary>
+    public string? Tailoring { get; init; }
+
+    /// <summary>The CVE feed's location, user information removed; null when no feed was evaluated.</summary>
+    public string? CveFeed { get; init; }
+
+    /// <summary><c>local-files</c> (inside the data stream's evaluation) or <c>oval-eval</c> (a separate OVAL evaluation).</summary>
+    public string? CveFeedMode { get; init; }
+
+    /// <summary>The feed's version: its ETag, else its Last-Modified.</summary>
+    public string? CveFeedVersion { get; init; }
+
+    /// <summary>The feed's date (Last-Modified, or the file's time).</summary>
+    public DateTimeOffset? CveFeedDate { get; init; }
+
+    public string? OscapVersion { get; init; }
+
+    public string ProjectVersion { get; init; } = CurrentProjectVersion;
+
+    /// <summary>
+    /// <c>key=value</c> pairs joined by <c>;</c>, keys always present and in this order: <c>ds</c>, <c>benchmark</c>,
+    /// <c>profile</c>, <c>tailoring</c>, <c>cve</c>, <c>cve-mode</c>, <c>cve-version</c>, <c>cve-date</c>,
+    /// <c>oscap</c>, <c>miq-openscap</c>; a missing value is empty; <c>%</c>, <c>;</c> and <c>=</c> in a value are
+    /// percent-encoded.
+    /// </summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        Append(text, "ds", DataStream);
+        Append(text, "benchmark", BenchmarkVersion);
+        Append(text, "profile", Profile);
+        Append(text, "tailoring", Tailoring);
+        Append(text, "cve", CveFeed);
+        Append(text, "cve-mode", CveFeedMode);
+        Append(text, "cve-version", CveFeedVersion);
+        Append(text, "cve-date", CveFeedDate?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        Append(text, "oscap", OscapVersion);
+        Append(text, "miq-openscap", ProjectVersion);
+        return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, string key, string? value)
+    {
+        if (text.Length > 0)
+        {
+            text.Append(';');
+        }
+
+        text.Append(key).Append('=');
+        text.Append((value ?? string.Empty).Replace("%", "%25", StringComparison.Ordinal).Replace(";", "%3B", StringComparison.Ordinal).Replace("=", "%3D", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,51 @@
+namespace ManageIQ.OpenScap.Contracts.Scanning;
+
+/// <summary>The process exit statuses of every verb and of the inspector (docs/exit-codes.md is this table).</summary>
+public static class ExitCodes
+{
+    /// <summary>Success; a scan completed and no rule failed.</summary>
+    public const int Passed = 0;
+
+    /// <summary>Bad arguments, configuration or input.</summary>
+    public const int InvalidArguments = 1;
+
+    /// <summary>The scan completed and at least one rule failed (or was error/unknown), as oscap's own 2.</summary>
+    public const int Findings = 2;
+
+    /// <summary>The image could not be pulled or unpacked.</summary>
+    public const int ImageAcquireError = 3;
+
+    /// <summary>No SCAP content for the image's distribution.</summary>
+    public const int NoContent = 4;
+
+    /// <summary>OpenSCAP failed (error status, broken probe, time limit, required CVE feed missing, results not written).</summary>
+    public const int OpenScapError = 5;
+
+    /// <summary>The image scanned is not the one asked for (a moved tag, a wrong digest).</summary>
+    public const int ImageMismatch = 6;
+
+    /// <summary>The backend failed: the cluster unreachable, the scanning pod failed, the time limit passed, the scanner's answer broken.</summary>
+    public const int BackendError = 7;
+
+    /// <summary>Interrupted.</summary>
+    public const int Cancelled = 130;
+
+    public static int For(ScanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Outcome == ScanOutcome.Completed)
+        {
+            return report.HasFindings ? Findings : Passed;
+        }
+
+        return report.ErrorKind switch
+        {
+            ScanErrorKind.InvalidRequest => InvalidArguments,
+            ScanErrorKind.ImageAcquireFailed => ImageAcquireError,
+            ScanErrorKind.NoContent => NoContent,
+            ScanErrorKind.ImageMismatch => ImageMismatch,
+            ScanErrorKind.ScannerFailed or ScanErrorKind.BackendUnavailable or ScanErrorKind.TimedOut or ScanErrorKind.ScannerError => BackendError,
+            _ => OpenScapError,
+        };
+    }
+}

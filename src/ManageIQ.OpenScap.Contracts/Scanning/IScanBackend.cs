@@ -1,0 +1,15 @@
+namespace ManageIQ.OpenScap.Contracts.Scanning;
+
+/// <summary>Scans one image somewhere: in this process (<c>local</c>) or in a scanning pod (<c>kubernetes</c>).</summary>
+public interface IScanBackend
+{
+    /// <summary>The backend's name (<see cref="ScanBackendNames"/>).</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Runs the scan. Every failure is a report (<see cref="ScanOutcome.Failed"/>); a report whose image does not match
+    /// <see cref="ScanJob.ExpectedIdentity"/> fails with <see cref="ScanErrorKind.ImageMismatch"/>.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    Task<ScanReport> ScanAsync(ScanJob job, IProgress<ScanProgress>? progress, CancellationToken cancellationToken);
+}

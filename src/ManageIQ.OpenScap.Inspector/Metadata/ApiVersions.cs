@@ -1,9 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace ManageIQ.OpenScap.Inspector.Metadata;
-
-/// <summary><c>/api</c>: <c>{"versions":["v1"]}</c>.</summary>
-public sealed record ApiVersions([property: JsonPropertyName("versions")] IReadOnlyList<string> Versions)
-{
-    public static ApiVersions V1 { get; } = new(["v1"]);
-}

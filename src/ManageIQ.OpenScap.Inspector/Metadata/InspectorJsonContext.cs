@@ -1,9 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace ManageIQ.OpenScap.Inspector.Metadata;
-
-/// <summary>Metadata JSON with the property names as declared (image-inspector's Go field names), indented like Go's.</summary>
-[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(InspectorMetadata))]
-[JsonSerializable(typeof(ApiVersions))]
-internal sealed partial class InspectorJsonContext : JsonSerializerContext;
