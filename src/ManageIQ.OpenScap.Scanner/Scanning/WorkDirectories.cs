@@ -9,7 +9,11 @@ public static class WorkDirectories
     {
         try
         {
-            if (Directory.Exists(directory))
+            if (Directory.Exists(directory) && OperatingSystem.IsWindows())
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            else if (Directory.Exists(directory))
             {
                 // The unpacked tree may hold read-only directories: the root filesystem's deleter restores their modes first.
                 RootFileSystem.Delete(directory);

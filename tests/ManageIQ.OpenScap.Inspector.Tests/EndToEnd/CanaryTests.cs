@@ -1,5 +1,5 @@
 using System.Net;
-using ManageIQ.OpenScap.Inspector.CommandLine;
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Testing;
 
 namespace ManageIQ.OpenScap.Inspector.Tests.EndToEnd;
@@ -34,7 +34,7 @@ public class CanaryTests
         await using var inspector = await ChildProcess.RunAsync(Inspector,
             [.. Arguments(run, profile), "--scan-results-dir", Path.Combine(run, "results")], unprivileged, cancellationToken);
 
-        Assert.That(inspector.ExitCode, Is.EqualTo(InspectorExitCodes.Findings).Or.EqualTo(InspectorExitCodes.Passed), inspector.Output + inspector.Error);
+        Assert.That(inspector.ExitCode, Is.EqualTo(ExitCodes.Findings).Or.EqualTo(ExitCodes.Passed), inspector.Output + inspector.Error);
         CanaryImage.AssertEvaluated(File.ReadAllText(Path.Combine(run, "results", "summary.json")));
         _canary.AssertNotIn(Path.Combine(run, "results"), Outputs, ("standard output", inspector.Output), ("standard error", inspector.Error));
         _canary.AssertConfined(Path.Combine(run, "work", "image", "rootfs"));

@@ -1,3 +1,5 @@
+using ManageIQ.OpenScap.Contracts.Scanning;
+using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Scanner.Scanning;
 using ManageIQ.OpenScap.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,14 +24,15 @@ public class HostileImageScanTests
         await using var services = ScannerServices.Build(directory);
         var request = new ImageScanRequest
         {
-            Image = $"oci:{layout}:x",
+            Acquisition = new ImageAcquisitionRequest { Source = ImageSource.Parse($"oci:{layout}:x"), WorkDirectory = ImageScanRequest.ImageDirectory(directory.Combine("work")) },
             WorkDirectory = directory.Combine("work"),
             ResultsDirectory = directory.Combine("results"),
         };
 
         var result = await services.GetRequiredService<IImageScanner>().ScanAsync(request, null, CancellationToken.None);
 
-        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.ImageAcquireFailed));
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Failed));
+        Assert.That(result.ErrorKind, Is.EqualTo(ScanErrorKind.ImageAcquireFailed));
         Assert.That(result.ErrorMessage, Does.Contain(message));
         Assert.That(Directory.EnumerateFileSystemEntries(directory.Combine("work", "image")).Select(Path.GetFileName), Is.SubsetOf(new[] { "blobs" }));
     }
