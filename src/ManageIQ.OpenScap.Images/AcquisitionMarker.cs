@@ -4,7 +4,8 @@ namespace ManageIQ.OpenScap.Images;
 
 /// <summary>
 /// Written to <c>WorkDirectory/acquired.json</c> once a root filesystem is complete, so the pull
-/// policy can reuse it; absent whenever the root filesystem is partial.
+/// policy can reuse it; absent whenever the root filesystem is partial. <see cref="LinksConfined"/>
+/// is false in markers written before symbolic links were confined to the root.
 /// </summary>
 internal sealed record AcquisitionMarker(
     string Source,
@@ -16,7 +17,8 @@ internal sealed record AcquisitionMarker(
     int LayerCount,
     long LayerBytes,
     long UnpackedBytes,
-    string? IndexDigest = null)
+    string? IndexDigest = null,
+    bool LinksConfined = false)
 {
     public const string FileName = "acquired.json";
 

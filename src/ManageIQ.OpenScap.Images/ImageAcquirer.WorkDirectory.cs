@@ -10,7 +10,8 @@ public sealed partial class ImageAcquirer
     private AcquiredImage? TryReuse(ImageAcquisitionRequest request, string image, string workDirectory, string rootfs)
     {
         var marker = AcquisitionMarker.TryRead(workDirectory);
-        if (marker is null || marker.Source != image || marker.RequestedPlatform != request.Platform.ToString() || !Directory.Exists(rootfs))
+        // A root unpacked before links were confined may still lead out of itself: unpack it again.
+        if (marker is null || marker.Source != image || marker.RequestedPlatform != request.Platform.ToString() || !marker.LinksConfined || !Directory.Exists(rootfs))
         {
             return null;
         }

@@ -42,16 +42,17 @@ public sealed partial class ImageAcquirer : IImageAcquirer
 
             return await AcquireCoreAsync(request, image, progress, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
+            // Whatever stopped it, a partial unpack is never left behind.
             Cleanup(request);
+            if (ex is not OperationCanceledException && Translate(ex, image) is { } failure)
+            {
+                Log.Failed(_logger, ex, image, failure.Failure);
+                throw failure;
+            }
+
             throw;
-        }
-        catch (Exception ex) when (Translate(ex, image) is { } failure)
-        {
-            Cleanup(request);
-            Log.Failed(_logger, ex, image, failure.Failure);
-            throw failure;
         }
     }
     [UnsupportedOSPlatform("windows")]
@@ -86,6 +87,7 @@ public sealed partial class ImageAcquirer : IImageAcquirer
 
         var unpacker = new LayerUnpacker(rootfs, new UnpackBudget(request.Limits), Environment.IsPrivilegedProcess);
         var (pullTime, unpackTime) = await PullAndUnpackAsync(reader, resolved, unpacker, progress, cancellationToken);
+        unpackTime += await ConfineLinksAsync(image, rootfs, request.Limits, cancellationToken);
         unpacker.Complete();
         if (reader.LayersAreCopies && !_options.KeepBlobs)
         {
@@ -95,7 +97,7 @@ public sealed partial class ImageAcquirer : IImageAcquirer
 
         var osRelease = OsRelease.ReadFromRoot(rootfs);
         var marker = new AcquisitionMarker(image, request.Platform.ToString(), resolved.ConfigDigest, resolved.ManifestDigest, resolved.RepoDigests,
-            resolved.Platform.ToString(), resolved.Layers.Count, layerBytes, unpacker.FileBytes, resolved.IndexDigest);
+            resolved.Platform.ToString(), resolved.Layers.Count, layerBytes, unpacker.FileBytes, resolved.IndexDigest, LinksConfined: true);
         marker.Write(workDirectory);
         progress?.Report(new AcquisitionProgress(AcquisitionPhase.Done, LayerCount: resolved.Layers.Count, BytesDone: layerBytes, BytesTotal: layerBytes));
         Log.Acquired(_logger, image, unpacker.FileBytes, total.Elapsed, osRelease);
@@ -114,6 +116,21 @@ public sealed partial class ImageAcquirer : IImageAcquirer
             UnpackedBytes = unpacker.FileBytes,
             Timings = new AcquisitionTimings { Resolve = resolveTime, Pull = pullTime, Unpack = unpackTime, Total = total.Elapsed },
         };
+    }
+    /// <summary>
+    /// Rewrites every symbolic link to lead inside the root, so no reader that does not chroot
+    /// (oscap under OSCAP_PROBE_ROOT) can be led to the host's files. Done here, before the
+    /// directory modes are applied (an unprivileged process must still write every directory)
+    /// and before the marker is written, so a reused root was confined too.
+    /// </summary>
+    [UnsupportedOSPlatform("windows")]
+    private async Task<TimeSpan> ConfineLinksAsync(string image, string rootfs, UnpackLimits limits, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var report = await Task.Run(() => SymbolicLinkConfiner.Confine(rootfs, limits, Environment.IsPrivilegedProcess, cancellationToken), cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Log.LinksConfined(_logger, image, report.Links, report.Rewritten, report.Dangling, report.Loops, elapsed);
+        return elapsed;
     }
     private IImageSourceReader CreateReader(ImageAcquisitionRequest request, string workDirectory, string blobDirectory) => request.Source.Kind switch
     {

@@ -32,6 +32,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4108, Level = LogLevel.Debug, Message = "Layer {Index}/{Count} {Digest} unpacked in {Elapsed}")]
     public static partial void LayerUnpacked(ILogger logger, int index, int count, string digest, TimeSpan elapsed);
 
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Image {Image}: {Links} symbolic links confined to the root ({Rewritten} rewritten, {Dangling} dangling, {Loops} loops) in {Elapsed}")]
+    public static partial void LinksConfined(ILogger logger, string image, long links, long rewritten, long dangling, long loops, TimeSpan elapsed);
+
     [LoggerMessage(EventId = 4130, Level = LogLevel.Warning, Message = "Image {Image}: the token realm {Realm} is on neither {Registry}'s host nor a configured auth server; the token is requested without {Credential}")]
     public static partial void CredentialsWithheld(ILogger logger, string image, string realm, string registry, string credential);
 }

@@ -18,15 +18,22 @@ public interface IManageIqClient
 
     Task<ContainerImage> GetContainerImageAsync(long imageId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every custom attribute of the image, in all sections, in one request.</summary>
     Task<IReadOnlyList<CustomAttribute>> GetCustomAttributesAsync(long imageId, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds or updates (ManageIQ's upsert by name, any section) all the attributes in one POST.</summary>
+    /// <summary>
+    /// Adds or updates (ManageIQ's upsert by name) all the attributes in one POST. Being an upsert, it is retried
+    /// like a read after a 502/503/504, a time-out or a dropped connection.
+    /// </summary>
     Task<IReadOnlyList<CustomAttribute>> AddCustomAttributesAsync(long imageId, IReadOnlyCollection<CustomAttributeInput> attributes, CancellationToken cancellationToken = default);
 
     /// <summary>Edits the attribute with this name; null when the image has none of that name.</summary>
     Task<CustomAttribute?> EditCustomAttributeAsync(long imageId, CustomAttributeInput attribute, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes attributes by name or href in one POST; returns how many ManageIQ deleted.</summary>
+    /// <summary>
+    /// Deletes attributes by name or href in one POST; returns how many ManageIQ deleted. A delete naming
+    /// attributes only by name is retried like a read; one naming an href is not.
+    /// </summary>
     Task<int> DeleteCustomAttributesAsync(long imageId, IReadOnlyCollection<CustomAttributeReference> attributes, CancellationToken cancellationToken = default);
 
     Task<EventDefinition?> FindEventDefinitionAsync(string name, CancellationToken cancellationToken = default);

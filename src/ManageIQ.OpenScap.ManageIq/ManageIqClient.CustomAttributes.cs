@@ -1,6 +1,5 @@
 using ManageIQ.OpenScap.ManageIq.Http;
 using ManageIQ.OpenScap.ManageIq.Models;
-using ManageIQ.OpenScap.ManageIq.Querying;
 using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq;
@@ -8,15 +7,17 @@ namespace ManageIQ.OpenScap.ManageIq;
 /// <summary>Custom attributes of container images: the bridge's write path for scan results.</summary>
 public sealed partial class ManageIqClient
 {
+    /// <summary>
+    /// One GET of the image with its attributes embedded (<c>expand=custom_attributes</c>). The subcollection's own
+    /// listing reports the <c>count</c> of every custom attribute of the appliance, so paging it would ask for a
+    /// second, empty page as soon as the appliance holds more attributes than the image.
+    /// </summary>
     public async Task<IReadOnlyList<CustomAttribute>> GetCustomAttributesAsync(long imageId, CancellationToken cancellationToken = default)
     {
-        var result = new List<CustomAttribute>();
-        await foreach (var attribute in PageAsync<CustomAttribute>(AttributesPath(imageId), new QueryBuilder().ExpandResources().Build(), cancellationToken))
-        {
-            result.Add(attribute);
-        }
-
-        return result;
+        var request = ApiRequest.Get($"api/container_images/{Id(imageId)}", new("attributes", "id"), new("expand", "custom_attributes"));
+        var embedded = (await _connection.SendAsync(request, cancellationToken) as JObject)?["custom_attributes"] as JArray
+            ?? throw new Errors.ManageIqResponseException($"{request.Describe} answered without a custom_attributes array.") { Request = request.Describe };
+        return [.. embedded.Select(a => Json.To<CustomAttribute>(a, request.Describe))];
     }
 
     public async Task<IReadOnlyList<CustomAttribute>> AddCustomAttributesAsync(long imageId, IReadOnlyCollection<CustomAttributeInput> attributes, CancellationToken cancellationToken = default)
@@ -27,7 +28,8 @@ public sealed partial class ManageIqClient
             return [];
         }
 
-        var request = ApiRequest.Post(AttributesPath(imageId), new JObject { ["action"] = "add", ["resources"] = new JArray(attributes.Select(ToJson)) });
+        // ManageIQ's add is an upsert by name, so sending it again after a lost answer stores each attribute once.
+        var request = ApiRequest.RepeatablePost(AttributesPath(imageId), new JObject { ["action"] = "add", ["resources"] = new JArray(attributes.Select(ToJson)) });
         var results = Json.Results(await _connection.SendAsync(request, cancellationToken), request.Describe);
         return [.. results.Select(r => Json.To<CustomAttribute>(r, request.Describe))];
     }
@@ -48,13 +50,34 @@ public sealed partial class ManageIqClient
             return 0;
         }
 
-        var resources = new JArray(attributes.Select(a => a.Href is { } href ? new JObject { ["href"] = href.ToString() } : new JObject { ["name"] = a.Name }));
-        var request = ApiRequest.Post(AttributesPath(imageId), new JObject { ["action"] = "delete", ["resources"] = resources });
+        var resources = new JArray(attributes.Select(ToJson));
+        var body = new JObject { ["action"] = "delete", ["resources"] = resources };
+
+        // A delete by name finds nothing the second time; one by href could answer 404, so only the former is repeated.
+        var request = attributes.All(a => a.Href is null)
+            ? ApiRequest.RepeatablePost(AttributesPath(imageId), body)
+            : ApiRequest.Post(AttributesPath(imageId), body);
         var results = Json.Results(await _connection.SendAsync(request, cancellationToken), request.Describe);
         return results.Count(r => r.Type == JTokenType.Object);
     }
 
     private static string AttributesPath(long imageId) => $"api/container_images/{Id(imageId)}/custom_attributes";
+
+    private static JObject ToJson(CustomAttributeReference reference)
+    {
+        if (reference.Href is { } href)
+        {
+            return new JObject { ["href"] = href.ToString() };
+        }
+
+        var json = new JObject { ["name"] = reference.Name };
+        if (reference.Section is not null)
+        {
+            json["section"] = reference.Section;
+        }
+
+        return json;
+    }
 
     private static JObject ToJson(CustomAttributeInput attribute)
     {

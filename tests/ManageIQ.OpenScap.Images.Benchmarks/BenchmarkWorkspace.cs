@@ -1,3 +1,5 @@
+using ManageIQ.OpenScap.Testing;
+
 namespace ManageIQ.OpenScap.Images.Benchmarks;
 
 /// <summary>
@@ -16,7 +18,8 @@ internal static class BenchmarkWorkspace
         ? [Path.Combine(Directory, "full.tar.gz")]
         : [Path.Combine(Directory, "base.tar.gz"), Path.Combine(Directory, "usr-share.tar.gz"), Path.Combine(Directory, "var.tar.gz")];
 
-    public static void Prepare(string[] args)
+    /// <summary>Takes <c>--work DIR</c> from the arguments, when given, and creates the workspace.</summary>
+    public static void SetDirectory(string[] args)
     {
         var index = Array.IndexOf(args, "--work");
         if (index >= 0 && index + 1 < args.Length)
@@ -25,6 +28,11 @@ internal static class BenchmarkWorkspace
         }
 
         System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public static void Prepare(string[] args)
+    {
+        SetDirectory(args);
         if (!File.Exists(Path.Combine(RootFs, "etc", "os-release")) && !File.Exists(Path.Combine(RootFs, "usr", "lib", "os-release")))
         {
             if (System.IO.Directory.Exists(RootFs))

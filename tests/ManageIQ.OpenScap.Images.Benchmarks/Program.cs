@@ -10,6 +10,18 @@ if (args.Length > 0 && args[0] == AcquireCommand.Name)
     return await AcquireCommand.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == AcquireHostileCommand.Name)
+{
+    return await AcquireHostileCommand.RunAsync(args[1..]);
+}
+
+// dotnet run … -- hostile [--work DIR] [--unguarded]: peak memory of one process fed each hostile layer (docs/security-hardening.md).
+if (args.Length > 0 && args[0] == HostileLayerBenchmark.Name)
+{
+    BenchmarkWorkspace.SetDirectory(args);
+    return HostileLayerBenchmark.Run(args[1..]);
+}
+
 BenchmarkWorkspace.Prepare(args);
 if (args.Contains("--bdn"))
 {

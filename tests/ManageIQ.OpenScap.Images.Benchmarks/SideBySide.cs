@@ -53,7 +53,7 @@ internal static class SideBySide
                 var (copy, _) = TimedCommand.Run("skopeo", "copy", "--quiet", "--src-tls-verify=false", "docker://" + reference, $"oci:{directory}/layout:12");
                 var (unpack, _) = TimedCommand.Run("umoci", "unpack", "--rootless", "--image", $"{directory}/layout:12", Path.Combine(directory, "bundle"));
                 Shell.Run("sync");
-                var (acquire, output) = TimedCommand.Run(SelfCommand()[0], [.. SelfCommand()[1..], AcquireCommand.Name, reference, Path.Combine(directory, "work"), registry.Host]);
+                var (acquire, output) = TimedCommand.Run(SelfProcess.Command()[0], [.. SelfProcess.Command()[1..], AcquireCommand.Name, reference, Path.Combine(directory, "work"), registry.Host]);
                 var label = run == 0 ? "warm-up" : $"run {run}";
                 Console.WriteLine($"  {label}: skopeo {copy.Wall:F2}s + umoci {unpack.Wall:F2}s = {copy.Wall + unpack.Wall:F2}s (CPU {copy.Cpu + unpack.Cpu:F2}s) | library {acquire.Wall:F2}s (CPU {acquire.Cpu:F2}s) [{output}]");
                 if (run > 0)
@@ -82,11 +82,5 @@ internal static class SideBySide
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static string[] SelfCommand()
-    {
-        var host = Environment.ProcessPath ?? "dotnet";
-        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, typeof(SideBySide).Assembly.Location] : [host];
     }
 }

@@ -35,7 +35,7 @@ public sealed class CustomAttributesTests
     {
         await using var h = await ClientHarness.StartAsync();
         var first = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_failed_high", "3")]);
-        var second = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("OPENSCAP_HIGH_FAILED", "0")]);
+        var second = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("OPENSCAP_FAILED_HIGH", "0")]);
         Assert.That(second[0].Id, Is.EqualTo(first[0].Id));
         var stored = h.Emulator.Store.CustomAttributesOf(2);
         Assert.That(stored, Has.Count.EqualTo(1));
@@ -67,6 +67,29 @@ public sealed class CustomAttributesTests
         await using var h = await ClientHarness.StartAsync();
         var attributes = await h.Client.GetCustomAttributesAsync(1);
         Assert.That(attributes.Select(a => (a.Id, a.Name, a.Value, a.Section, a.Source)), Is.EqualTo(new[] { (1L, "app", "nginx", "labels", "kubernetes") }));
+        Assert.That(attributes[0].Href, Is.EqualTo(new Uri(h.Emulator.BaseUri, "api/container_images/1/custom_attributes/1")));
+    }
+
+    [Test]
+    public async Task GetCustomAttributesAsync_MoreAttributesOnTheApplianceThanOnTheImage_OneRequest()
+    {
+        await using var h = await ClientHarness.StartAsync(configure: o => o.PageSize = 2);
+        await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("a_one", "1"), new CustomAttributeInput("a_two", "2"), new CustomAttributeInput("a_three", "3")]);
+        await h.Client.AddCustomAttributesAsync(3, [new CustomAttributeInput("b_one", "1")]);
+        h.Emulator.Requests.Clear();
+
+        var attributes = await h.Client.GetCustomAttributesAsync(2);
+
+        Assert.That(attributes.Select(a => a.Name), Is.EqualTo(new[] { "a_one", "a_two", "a_three" }));
+        Assert.That(h.Emulator.Requests.All.Select(r => (r.Method, r.Path, r.Query)), Is.EqualTo(new[] { ("GET", "/api/container_images/2", "?attributes=id&expand=custom_attributes") }));
+    }
+
+    [Test]
+    public async Task GetCustomAttributesAsync_UnknownImage_ThrowsNotFound()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        var e = Assert.ThrowsAsync<ManageIQ.OpenScap.ManageIq.Errors.ManageIqApiException>(() => h.Client.GetCustomAttributesAsync(999));
+        Assert.That(e!.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound));
     }
 
     [Test]

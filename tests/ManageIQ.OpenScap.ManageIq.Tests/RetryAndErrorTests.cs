@@ -95,23 +95,58 @@ public sealed class RetryAndErrorTests
     }
 
     [Test]
-    public async Task Post_ServiceUnavailable_IsNotRetriedAndWritesNothing()
+    public async Task AddCustomAttributes_ServiceUnavailableTwice_RetriedAndStoredOnce()
     {
         await using var h = await ClientHarness.StartAsync();
-        h.Emulator.Faults.FailNext(HttpStatusCode.ServiceUnavailable, "POST", "/api/container_images/2/custom_attributes");
-        Assert.ThrowsAsync<ManageIqResponseException>(() => h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_failed_high", "1")]));
-        Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes"), Has.Count.EqualTo(1));
-        Assert.That(h.Emulator.Store.CustomAttributesOf(2), Is.Empty);
+        h.Emulator.Faults.FailNext(HttpStatusCode.ServiceUnavailable, "POST", "/api/container_images/2/custom_attributes", times: 2);
+        var added = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_failed_high", "1")]);
+        Assert.That(added.Select(a => a.Name), Is.EqualTo(new[] { "openscap_failed_high" }));
+        Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes").Select(r => r.Status), Is.EqualTo(new[] { 503, 503, 200 }));
+        Assert.That(h.Emulator.Store.CustomAttributesOf(2), Has.Count.EqualTo(1));
     }
 
     [Test]
-    public async Task Post_AnswerLostAfterWrite_IsNotRetriedSoWrittenOnce()
+    public async Task AddCustomAttributes_AnswerLostAfterWrite_RetriedAndEachStoredOnce()
     {
         await using var h = await ClientHarness.StartAsync();
         h.Emulator.Faults.DropAfterHandlingNext("POST", "/api/container_images/2/custom_attributes");
-        Assert.ThrowsAsync<ManageIqTransportException>(() => h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_failed_high", "1"), new CustomAttributeInput("openscap_failed_low", "4")]));
-        Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes"), Has.Count.EqualTo(1));
-        Assert.That(h.Emulator.Store.CustomAttributesOf(2), Has.Count.EqualTo(2));
+        var added = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_failed_high", "1"), new CustomAttributeInput("openscap_failed_low", "4")]);
+        Assert.That(added, Has.Count.EqualTo(2));
+        Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes").Select(r => r.Status), Is.EqualTo(new[] { 0, 200 }));
+        Assert.That(h.Emulator.Store.CustomAttributesOf(2).Select(a => a.Value<string>("name")), Is.EquivalentTo(new[] { "openscap_failed_high", "openscap_failed_low" }));
+    }
+
+    [Test]
+    public async Task DeleteCustomAttributes_ByNameAnswerLost_RetriedAndDeletesOnce()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_notes", "x"), new CustomAttributeInput("openscap_error", "y")]);
+        h.Emulator.Faults.DropAfterHandlingNext("POST", "/api/container_images/2/custom_attributes");
+        await h.Client.DeleteCustomAttributesAsync(2, [CustomAttributeReference.ByName("openscap_notes", CustomAttributeInput.MetadataSection)]);
+        var deletes = h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes").Where(r => r.Action == "delete").ToList();
+        Assert.That(deletes.Select(r => r.Status), Is.EqualTo(new[] { 0, 200 }));
+        Assert.That(deletes[0].Body, Does.Contain("\"section\":\"metadata\""));
+        Assert.That(h.Emulator.Store.CustomAttributesOf(2).Select(a => a.Value<string>("name")), Is.EqualTo(new[] { "openscap_error" }));
+    }
+
+    [Test]
+    public async Task DeleteCustomAttributes_ByHrefAnswerLost_IsNotRetried()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        var added = await h.Client.AddCustomAttributesAsync(2, [new CustomAttributeInput("openscap_notes", "x")]);
+        h.Emulator.Faults.DropAfterHandlingNext("POST", "/api/container_images/2/custom_attributes");
+        Assert.ThrowsAsync<ManageIqTransportException>(() => h.Client.DeleteCustomAttributesAsync(2, [CustomAttributeReference.ByHref(added[0].Href!)]));
+        Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/2/custom_attributes").Count(r => r.Action == "delete"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Post_ScanServiceUnavailable_IsNotRetried()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Emulator.Faults.FailNext(HttpStatusCode.ServiceUnavailable, "POST", "/api/container_images/3");
+        Assert.ThrowsAsync<ManageIqResponseException>(() => h.Client.ScanContainerImageAsync(3));
+        Assert.That(h.Emulator.Requests.Matching("POST", "/api/container_images/3"), Has.Count.EqualTo(1));
+        Assert.That(h.Emulator.Store.ImageActions(), Is.Empty);
     }
 
     [Test]

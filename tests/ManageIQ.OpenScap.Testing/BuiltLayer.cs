@@ -49,6 +49,25 @@ public sealed record BuiltLayer(byte[] Blob, string Digest, string DiffId, strin
         return new BuiltLayer(blob, Sha256(blob), "sha256:" + Convert.ToHexStringLower(diffHash.GetHashAndReset()), mediaType, layer);
     }
 
+    /// <summary>A tar+gzip layer of a tar written byte by byte (see <see cref="RawTar"/>).</summary>
+    public static BuiltLayer FromTar(byte[] tar) => Gzip(output => output.Write(tar), CompressionLevel.Fastest);
+
+    /// <summary>A tar+gzip layer of whatever <paramref name="writeTar"/> writes, streamed (the tar never sits in memory whole).</summary>
+    public static BuiltLayer Gzip(Action<Stream> writeTar, CompressionLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(writeTar);
+        using var diffHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, level, leaveOpen: true))
+        using (var hashing = new HashingWriteStream(gzip, diffHash))
+        {
+            writeTar(hashing);
+        }
+
+        var blob = output.ToArray();
+        return new BuiltLayer(blob, Sha256(blob), "sha256:" + Convert.ToHexStringLower(diffHash.GetHashAndReset()), "application/vnd.oci.image.layer.v1.tar+gzip", new TestLayer());
+    }
+
     /// <summary>A layer from an existing blob file (e.g. a tar.gz written by GNU tar), with its diff_id computed.</summary>
     public static BuiltLayer FromGzipFile(string path)
     {

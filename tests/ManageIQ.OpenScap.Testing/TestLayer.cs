@@ -50,6 +50,14 @@ public sealed class TestLayer
     /// <summary>An opaque whiteout hiding everything lower layers put in <paramref name="directory"/>.</summary>
     public TestLayer OpaqueWhiteout(string directory) => File(directory.TrimEnd('/') + "/.wh..wh..opq", []);
 
+    /// <summary>Adds the entries of <paramref name="other"/> after this layer's own.</summary>
+    public TestLayer Append(TestLayer other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _entries.AddRange(other._entries);
+        return this;
+    }
+
     /// <summary>All files, directories and symbolic links below <paramref name="root"/>, with their modes.</summary>
     public static TestLayer FromDirectory(string root)
     {

@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using ManageIQ.OpenScap.Images.Manifests;
+using ManageIQ.OpenScap.Images.Unpacking;
 
 namespace ManageIQ.OpenScap.Images.Sources;
 
@@ -28,7 +29,7 @@ internal sealed class DockerArchiveImageSource(string archivePath, string? wante
         {
             await StageAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or EndOfStreamException)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or EndOfStreamException or LayerException { Failure: ImageAcquisitionFailure.UnsafeLayer })
         {
             throw new SourceException(ImageAcquisitionFailure.InvalidManifest, $"'{archivePath}' is not a valid docker archive: {ex.Message}", ex);
         }
@@ -81,15 +82,21 @@ internal sealed class DockerArchiveImageSource(string archivePath, string? wante
         await using Stream archive = headLength >= 2 && head[0] == 0x1F && head[1] == 0x8B ? new GZipStream(file, CompressionMode.Decompress)
             : headLength == 4 && head[0] == 0x28 && head[1] == 0xB5 && head[2] == 0x2F && head[3] == 0xFD ? new ZstdSharp.DecompressionStream(file)
             : file;
-        await using var reader = new TarReader(archive);
+        await using var headers = new TarHeaderGuard(archive, request.Limits.MaxHeaderRecordBytes);
+        await using var reader = new TarReader(headers);
         long total = 0;
-        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } member)
+        var budget = new UnpackBudget(request.Limits);
+        while (await TarEntries.NextAsync(reader, "the archive", cancellationToken) is { } member)
         {
+            budget.CountEntry();
             var name = Normalize(member.Name);
             if (name is null)
             {
                 continue;
             }
+
+            // Member and link names are remembered until the layers are read.
+            budget.Track(name);
 
             if (member.EntryType is TarEntryType.SymbolicLink or TarEntryType.HardLink)
             {
@@ -107,11 +114,12 @@ internal sealed class DockerArchiveImageSource(string archivePath, string? wante
                 continue;
             }
 
-            total += member.Length;
-            if (total > request.Limits.MaxDownloadBytes)
+            if (member.Length > request.Limits.MaxDownloadBytes - total)
             {
                 throw new SourceException(ImageAcquisitionFailure.LimitExceeded, $"the archive holds more than {request.Limits.MaxDownloadBytes} bytes (limit MaxDownloadBytes)");
             }
+
+            total += member.Length;
 
             var staged = Path.Combine(stagingDirectory, _members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await using (var output = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0))

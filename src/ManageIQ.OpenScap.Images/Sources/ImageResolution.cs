@@ -29,10 +29,17 @@ internal static class ImageResolution
             throw new SourceException(ImageAcquisitionFailure.LimitExceeded, $"the image has {layers.Count} layers, more than {limits.MaxLayers} (limit MaxLayers)");
         }
 
-        var total = layers.Sum(l => l.Size);
-        if (total > limits.MaxDownloadBytes)
+        // Summed against the limit, not added up first: hostile descriptor sizes could overflow a long.
+        var total = 0L;
+        foreach (var layer in layers)
         {
-            throw new SourceException(ImageAcquisitionFailure.LimitExceeded, $"the layers total {total} bytes, more than {limits.MaxDownloadBytes} (limit MaxDownloadBytes)");
+            if (layer.Size > limits.MaxDownloadBytes - total)
+            {
+                throw new SourceException(ImageAcquisitionFailure.LimitExceeded,
+                    $"the layers total more than {limits.MaxDownloadBytes} bytes (limit MaxDownloadBytes; layer {layer.Digest} alone claims {layer.Size})");
+            }
+
+            total += layer.Size;
         }
 
         var diffIds = config.RootFs?.DiffIds;

@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using System.Text;
 
 namespace ManageIQ.OpenScap.Images.Unpacking;
 
@@ -60,7 +61,7 @@ internal sealed partial class LayerUnpacker
             throw new LayerException(ImageAcquisitionFailure.UnsafeLayer, $"cannot create directory '{relative}': a part of it is not a directory", ex);
         }
 
-        _directoryCache[relative] = resolved;
+        CacheDirectory(relative, resolved);
         return resolved;
     }
     /// <summary>
@@ -88,7 +89,7 @@ internal sealed partial class LayerUnpacker
             return null;
         }
 
-        _directoryCache[relative] = path;
+        CacheDirectory(relative, path);
         return path;
     }
     private void Remove(string path, EntryKind kind)
@@ -118,9 +119,31 @@ internal sealed partial class LayerUnpacker
             throw new LayerException(ImageAcquisitionFailure.UnsafeLayer, $"'{relative}' cannot be resolved: {ex.Message}", ex);
         }
     }
+    /// <summary>Remembers a resolution; the cache is dropped whole when it holds too much (it only saves lookups).</summary>
+    private void CacheDirectory(string relative, string path)
+    {
+        if (_directoryCacheChars > DirectoryCacheMaxChars)
+        {
+            InvalidateDirectories();
+        }
+
+        if (_directoryCache.TryAdd(relative, path))
+        {
+            _directoryCacheChars += relative.Length + path.Length;
+        }
+        else
+        {
+            _directoryCache[relative] = path;
+        }
+    }
+
     // Cached resolutions may run through what was just removed; start afresh (rare: replaced
     // directories and links only).
-    private void InvalidateDirectories() => _directoryCache.Clear();
+    private void InvalidateDirectories()
+    {
+        _directoryCache.Clear();
+        _directoryCacheChars = 0;
+    }
     private static EntryKind Probe(string path)
     {
         var attributes = new FileInfo(path).Attributes;
@@ -139,6 +162,7 @@ internal sealed partial class LayerUnpacker
     /// <summary>Splits a tar path into components; leading <c>/</c> and <c>./</c> are dropped, any <c>..</c> is refused.</summary>
     private static string[] SplitEntryName(string name, string what)
     {
+        CheckPathLength(name, what);
         var parts = name.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var kept = new List<string>(parts.Length);
         foreach (var part in parts)
@@ -157,6 +181,15 @@ internal sealed partial class LayerUnpacker
         }
 
         return [.. kept];
+    }
+    /// <summary>Refuses a path Linux could not hold: resolving one costs time in proportion to its square.</summary>
+    private static void CheckPathLength(string path, string what)
+    {
+        if (path.Length > PathMax / 4 && Encoding.UTF8.GetByteCount(path) > PathMax)
+        {
+            throw new LayerException(ImageAcquisitionFailure.UnsafeLayer,
+                $"{what} '{path[..64]}…' has {Encoding.UTF8.GetByteCount(path)} bytes, more than the {PathMax} bytes of the longest Linux path");
+        }
     }
     private static DateTime ClampTime(DateTimeOffset time) =>
         time.UtcDateTime < DateTime.UnixEpoch ? DateTime.UnixEpoch : time.UtcDateTime;

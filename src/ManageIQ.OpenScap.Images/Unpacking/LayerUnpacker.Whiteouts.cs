@@ -10,7 +10,7 @@ internal sealed partial class LayerUnpacker
     {
         if (leaf == OpaqueWhiteout)
         {
-            layer.OpaqueDirectories.Add(parentRelative);
+            layer.AddOpaqueDirectory(parentRelative);
             return;
         }
 
@@ -22,7 +22,7 @@ internal sealed partial class LayerUnpacker
         }
 
         var victimRelative = parentRelative.Length == 0 ? victim : parentRelative + "/" + victim;
-        if (layer.Created.Contains(victimRelative))
+        if (layer.Created(victimRelative))
         {
             return;
         }
@@ -53,7 +53,7 @@ internal sealed partial class LayerUnpacker
             var name = Path.GetFileName(child);
             var childRelative = relative.Length == 0 ? name : relative + "/" + name;
             var kind = Probe(child);
-            if (layer.Created.Contains(childRelative) || layer.Ancestors.Contains(childRelative))
+            if (layer.Created(childRelative) || layer.IsAncestor(childRelative))
             {
                 if (kind == EntryKind.Directory)
                 {

@@ -105,9 +105,19 @@ internal sealed partial class LayerUnpacker
         }
 
         // A real directory (created, or found by lstat) below a resolved parent resolves to itself.
-        _directoryCache[parentRelative.Length == 0 ? leaf : parentRelative + "/" + leaf] = path;
-        _directoryMetadata[path] = new DirectoryMetadata((entry.Mode & PermissionBits) & ~DroppedBits, ClampTime(entry.ModificationTime));
+        CacheDirectory(parentRelative.Length == 0 ? leaf : parentRelative + "/" + leaf, path);
+        KeepDirectoryMetadata(path, new DirectoryMetadata((entry.Mode & PermissionBits) & ~DroppedBits, ClampTime(entry.ModificationTime)));
         _owners.Keep(path, entry.Uid, entry.Gid);
+    }
+    /// <summary>The mode and time a directory gets at the end; charged to the budget until then.</summary>
+    private void KeepDirectoryMetadata(string path, DirectoryMetadata metadata)
+    {
+        if (!_directoryMetadata.ContainsKey(path))
+        {
+            _budget.Track(path);
+        }
+
+        _directoryMetadata[path] = metadata;
     }
     private void WriteSymbolicLink(TarEntry entry, string parentRelative, string leaf)
     {
@@ -116,6 +126,8 @@ internal sealed partial class LayerUnpacker
         {
             throw new LayerException(ImageAcquisitionFailure.UnsafeLayer, $"symbolic link '{entry.Name}' has an empty or invalid target");
         }
+
+        CheckPathLength(target, $"the target of symbolic link '{entry.Name}'");
 
         var path = EnsureDirectory(parentRelative) + "/" + leaf;
         var errno = NativeMethods.CreateSymbolicLink(path, target);

@@ -18,6 +18,8 @@ internal sealed partial class LayerUnpacker
     private const string OpaqueWhiteout = ".wh..wh..opq";
     private const int DefaultWriterThreads = 2;
     private const long ReserveAboveBytes = 4 * 1024 * 1024;
+    private const int PathMax = 4096;
+    private const long DirectoryCacheMaxChars = 4L * 1024 * 1024;
     private const UnixFileMode DroppedBits = UnixFileMode.SetUser | UnixFileMode.SetGroup;
     private const UnixFileMode PermissionBits = (UnixFileMode)0xFFF;
     private readonly string _root;
@@ -27,6 +29,7 @@ internal sealed partial class LayerUnpacker
     private readonly int _writerThreads;
     private readonly Dictionary<string, string> _directoryCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DirectoryMetadata> _directoryMetadata = new(StringComparer.Ordinal);
+    private long _directoryCacheChars;
     private LayerRun? _run;
     public LayerUnpacker(string root, UnpackBudget budget, bool keepOwners)
         : this(root, budget, keepOwners, PositionalFileWriter.Instance, DefaultWriterThreads)
@@ -63,7 +66,7 @@ internal sealed partial class LayerUnpacker
         using var decompressed = LayerCompression.Open(head[..headLength], compressed);
         using var hash = diffId is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var guarded = new GuardedLayerStream(decompressed, compressed, _budget, hash);
-        var layer = new LayerState();
+        using var layer = new LayerState(_budget);
         RunPipeline(guarded, layer, cancellationToken);
         ApplyOpaqueWhiteouts(layer);
         if (hash is not null)
@@ -94,6 +97,7 @@ internal sealed partial class LayerUnpacker
             Directory.SetLastWriteTimeUtc(hostPath, metadata.ModifiedUtc);
         }
 
+        _budget.Release(_directoryMetadata.Count, _directoryMetadata.Keys.Sum(p => 2L * p.Length));
         _directoryMetadata.Clear();
     }
     private void RunPipeline(GuardedLayerStream guarded, LayerState layer, CancellationToken cancellationToken)
@@ -105,9 +109,10 @@ internal sealed partial class LayerUnpacker
         _run = new LayerRun(pipe, writers, bytesBefore);
         try
         {
-            using (var reader = new TarReader(pipe, leaveOpen: true))
+            using (var headers = new TarHeaderGuard(pipe, _budget.Limits.MaxHeaderRecordBytes))
+            using (var reader = new TarReader(headers, leaveOpen: true))
             {
-                while (reader.GetNextEntry(copyData: false) is { } entry)
+                while (TarEntries.Next(reader, "the layer") is { } entry)
                 {
                     fault.Token.ThrowIfCancellationRequested();
                     _budget.CountEntry();

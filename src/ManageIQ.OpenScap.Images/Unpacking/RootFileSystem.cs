@@ -4,7 +4,7 @@ namespace ManageIQ.OpenScap.Images.Unpacking;
 
 /// <summary>Removes an unpacked tree, even one whose directories were unpacked without write permission.</summary>
 [UnsupportedOSPlatform("windows")]
-internal static class RootFileSystem
+public static class RootFileSystem
 {
     /// <summary>Deletes <paramref name="path"/> and everything below it; symbolic links are removed, never followed.</summary>
     public static void Delete(string path)

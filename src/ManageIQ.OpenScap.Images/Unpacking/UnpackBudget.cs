@@ -10,6 +10,12 @@ internal sealed class UnpackBudget(UnpackLimits limits)
 
     public long Entries { get; private set; }
 
+    /// <summary>Paths the unpacker remembers now (on the tar thread only).</summary>
+    public long TrackedPaths { get; private set; }
+
+    /// <summary>Their memory, two bytes a character.</summary>
+    public long TrackedPathBytes { get; private set; }
+
     public void ConsumeBytes(long count)
     {
         Bytes += count;
@@ -38,6 +44,31 @@ internal sealed class UnpackBudget(UnpackLimits limits)
             throw new LayerException(ImageAcquisitionFailure.LimitExceeded,
                 $"the image has more than {Limits.MaxEntries} archive entries (limit MaxEntries)");
         }
+    }
+
+    /// <summary>Charges one more remembered path; fails when the unpacker would remember too many or too much.</summary>
+    public void Track(string path)
+    {
+        TrackedPaths++;
+        TrackedPathBytes += 2L * path.Length;
+        if (TrackedPaths > Limits.MaxTrackedPaths)
+        {
+            throw new LayerException(ImageAcquisitionFailure.LimitExceeded,
+                $"unpacking would remember more than {Limits.MaxTrackedPaths} paths at once (limit MaxTrackedPaths)");
+        }
+
+        if (TrackedPathBytes > Limits.MaxTrackedPathBytes)
+        {
+            throw new LayerException(ImageAcquisitionFailure.LimitExceeded,
+                $"unpacking would remember more than {Limits.MaxTrackedPathBytes} bytes of paths at once (limit MaxTrackedPathBytes)");
+        }
+    }
+
+    /// <summary>Gives back what <see cref="Track"/> charged for paths no longer remembered.</summary>
+    public void Release(long paths, long bytes)
+    {
+        TrackedPaths -= paths;
+        TrackedPathBytes -= bytes;
     }
 
     private LayerException TotalBytesExceeded() => new(ImageAcquisitionFailure.LimitExceeded,

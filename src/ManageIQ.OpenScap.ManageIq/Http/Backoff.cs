@@ -1,7 +1,10 @@
 namespace ManageIQ.OpenScap.ManageIq.Http;
 
-/// <summary>Capped exponential backoff with jitter: between half and all of base x 2^(attempt-1).</summary>
-internal static class Backoff
+/// <summary>
+/// The project's one retry delay: capped exponential backoff with jitter, between half and all of
+/// base x 2^(attempt-1). The client uses it between attempts of one call; the outbox between delivery passes.
+/// </summary>
+public static class Backoff
 {
     public static TimeSpan Delay(int attempt, TimeSpan baseDelay, TimeSpan maxDelay)
     {

@@ -16,7 +16,7 @@ namespace ManageIQ.OpenScap.ManageIq.Http;
 /// <summary>
 /// Sends API calls with RestSharp over the factory's HttpClient: token authentication (Basic once for
 /// <c>GET /api/auth</c>, then <c>X-Auth-Token</c>), renewal before expiry, one re-authentication on 401,
-/// jittered retries of reads on 502/503/504/time-outs, and ManageIQ's errors turned into exceptions.
+/// jittered retries of reads and repeatable writes on 502/503/504/time-outs, and ManageIQ's errors turned into exceptions.
 /// </summary>
 internal sealed partial class ManageIqConnection : IDisposable
 {

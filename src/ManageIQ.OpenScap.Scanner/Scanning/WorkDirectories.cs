@@ -1,3 +1,5 @@
+using ManageIQ.OpenScap.Images.Unpacking;
+
 namespace ManageIQ.OpenScap.Scanner.Scanning;
 
 /// <summary>Removes a scan's temporary work directory.</summary>
@@ -9,7 +11,8 @@ public static class WorkDirectories
         {
             if (Directory.Exists(directory))
             {
-                Directory.Delete(directory, recursive: true);
+                // The unpacked tree may hold read-only directories: the root filesystem's deleter restores their modes first.
+                RootFileSystem.Delete(directory);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

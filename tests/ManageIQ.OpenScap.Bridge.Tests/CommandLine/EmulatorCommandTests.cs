@@ -72,16 +72,20 @@ public sealed partial class EmulatorCommandTests
     [Test]
     public async Task Emulator_AsProcess_StopsCleanlyOnCtrlC(CancellationToken cancellationToken)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ManageIQ.OpenScap.Bridge.dll"), "emulator", "--listen", "127.0.0.1:0" })
+        // A test run started in the background inherits SIGINT ignored, and the runtime keeps it so: restore the default.
+        var psi = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "ManageIQ.OpenScap.Bridge.dll"), "emulator", "--listen", "127.0.0.1:0" })
         {
             psi.ArgumentList.Add(argument);
         }
 
         using var process = Process.Start(psi)!;
+        // Drain standard error: a child blocked on a full pipe never reaches its shutdown.
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         try
         {
             var first = await process.StandardOutput.ReadLineAsync(cancellationToken);
+            var rest = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var url = new Uri(ListeningLine().Match(first ?? string.Empty).Groups[1].Value);
             using var http = new HttpClient();
             Assert.That(await http.GetStringAsync(new Uri(url + "/ping"), cancellationToken), Is.EqualTo("pong"));
@@ -93,7 +97,8 @@ public sealed partial class EmulatorCommandTests
 
             await process.WaitForExitAsync(cancellationToken);
             Assert.That(process.ExitCode, Is.Zero);
-            Assert.That(await process.StandardOutput.ReadToEndAsync(cancellationToken), Does.Contain("Stopping the emulator."));
+            Assert.That(await rest, Does.Contain("Stopping the emulator."));
+            await errors;
         }
         finally
         {

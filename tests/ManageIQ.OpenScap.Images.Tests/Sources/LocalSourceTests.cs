@@ -4,7 +4,7 @@ namespace ManageIQ.OpenScap.Images.Tests.Sources;
 
 /// <summary>oci: layouts and docker-archive: files written by the tests.</summary>
 [CancelAfter(60_000)]
-public class LocalSourceTests
+public partial class LocalSourceTests
 {
     private TempDirectory _directory = null!;
 
@@ -95,6 +95,40 @@ public class LocalSourceTests
         var acquired = await Acquirers.Create().AcquireAsync(Request($"docker-archive:{archive}:example.com/x:1"), null, cancellationToken);
 
         Assert.That(acquired.ImageId, Is.EqualTo(image.ConfigDigest));
+    }
+
+    [TestCase('x', 2_000_000_000L, ImageAcquisitionFailure.LimitExceeded, "limit MaxHeaderRecordBytes")]
+    [TestCase('L', 2_000_000_000L, ImageAcquisitionFailure.LimitExceeded, "limit MaxHeaderRecordBytes")]
+    [TestCase('S', 16L, ImageAcquisitionFailure.InvalidManifest, "not a valid docker archive")]
+    public void AcquireAsync_DockerArchiveWithHostileHeader_FailsCleanly(char type, long size, ImageAcquisitionFailure failure, string message)
+    {
+        var archive = _directory.Combine("hostile.tar");
+        File.WriteAllBytes(archive, new RawTar().Header("member", type, size).Data(new byte[16]).ToArray());
+
+        var ex = Assert.ThrowsAsync<ImageAcquisitionException>(() => Acquirers.Create().AcquireAsync(Request($"docker-archive:{archive}"), null, CancellationToken.None));
+
+        Assert.That(ex!.Failure, Is.EqualTo(failure));
+        Assert.That(ex.Message, Does.Contain(message));
+        Assert.That(Directory.Exists(_directory.Combine("work", "archive")), Is.False, "staged members are removed");
+    }
+
+    [Test]
+    public void AcquireAsync_DockerArchiveMembersOverTheLimits_FailsCleanly()
+    {
+        var archive = _directory.Combine("many.tar");
+        var tar = new RawTar();
+        for (var i = 0; i < 50; i++)
+        {
+            tar.File($"member-{i}", "x");
+        }
+
+        File.WriteAllBytes(archive, tar.ToArray());
+        var request = Request($"docker-archive:{archive}") with { Limits = new UnpackLimits { MaxEntries = 20 } };
+
+        var ex = Assert.ThrowsAsync<ImageAcquisitionException>(() => Acquirers.Create().AcquireAsync(request, null, CancellationToken.None));
+
+        Assert.That(ex!.Failure, Is.EqualTo(ImageAcquisitionFailure.LimitExceeded));
+        Assert.That(ex.Message, Does.Contain("limit MaxEntries"));
     }
 
     private ImageAcquisitionRequest Request(string source) => new()

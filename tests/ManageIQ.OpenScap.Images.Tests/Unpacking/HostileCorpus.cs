@@ -59,6 +59,7 @@ internal static class HostileCorpus
                 TamperLayout: layout => Truncate(LargestBlob(layout))),
             new("not-a-tar", new TestImage().Layer(Garbage()).Build(), ImageAcquisitionFailure.UnsafeLayer),
         };
+        cases.AddRange(HostileHeaderCorpus.Build());
         return cases;
     }
 

@@ -12,6 +12,7 @@ namespace ManageIQ.OpenScap.Images.Tests.Unpacking;
 public class HostileLayerTests
 {
     private static readonly string[] AcquirerEntries = ["rootfs", "acquired.json", "blobs"];
+    private static readonly string[] FailedEntries = ["blobs"];
 
     [Test]
     public async Task AcquireAsync_HostileCorpus_FailsOrStaysInsideAndWritesNothingOutside(CancellationToken cancellationToken)
@@ -51,6 +52,9 @@ public class HostileLayerTests
             {
                 outcomes.Add($"{hostile.Name}: {ex.Failure}");
                 Assert.That(ex.Message, Does.Contain(hostile.Name), "the message names the image");
+                Assert.That(ex.Message, Does.Contain(hostile.ExpectedMessage ?? string.Empty), hostile.Name);
+                Assert.That(Directory.EnumerateFileSystemEntries(request.WorkDirectory).Select(Path.GetFileName), Is.SubsetOf(FailedEntries),
+                    $"{hostile.Name}: a failed acquisition leaves no root filesystem and no marker");
             }
         }
 

@@ -1,7 +1,7 @@
-namespace ManageIQ.OpenScap.Images.Benchmarks;
+namespace ManageIQ.OpenScap.Testing;
 
 /// <summary>The machine's Debian mirror, read at run time from its apt sources (never written into the repository).</summary>
-internal static class DebianMirror
+public static class DebianMirror
 {
     private const string SourcesFile = "/etc/apt/sources.list.d/debian.sources";
 

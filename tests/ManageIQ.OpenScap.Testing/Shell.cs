@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace ManageIQ.OpenScap.Images.Benchmarks;
+namespace ManageIQ.OpenScap.Testing;
 
 /// <summary>Runs a tool and fails loudly when it fails.</summary>
-internal static class Shell
+public static class Shell
 {
     public static void Run(string file, params string[] arguments)
     {
