@@ -66,6 +66,30 @@ public sealed record ContentFingerprint
         return text.ToString();
     }
 
+    /// <summary>
+    /// The <c>key=value</c> pairs of a fingerprint as <see cref="ToString"/> wrote it, values decoded; keys it
+    /// cannot read are left out, so an empty result means "not a fingerprint".
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Fields(string? text)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(text))
+        {
+            return fields;
+        }
+
+        foreach (var pair in text.Split(';'))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                fields[pair[..equals]] = pair[(equals + 1)..].Replace("%3D", "=", StringComparison.Ordinal).Replace("%3B", ";", StringComparison.Ordinal).Replace("%25", "%", StringComparison.Ordinal);
+            }
+        }
+
+        return fields;
+    }
+
     private static void Append(StringBuilder text, string key, string? value)
     {
         if (text.Length > 0)
