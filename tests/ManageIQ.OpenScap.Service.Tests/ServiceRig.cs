@@ -113,11 +113,12 @@ internal sealed class ServiceRig : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Pushes a synthetic Debian 12 image and returns it.</summary>
+    /// <summary>Pushes a synthetic Debian 12 image, its own digest (a file names it), and returns it.</summary>
     public async Task<BuiltImage> PushDebianAsync(string repository, string tag, CancellationToken cancellationToken)
     {
         var root = Directory.Combine("roots", repository.Replace('/', '_') + "_" + tag + "_" + Guid.NewGuid().ToString("N")[..6]);
         SyntheticDebianRoot.Write(root, null);
+        File.WriteAllText(Path.Combine(root, "etc", "image-name"), repository + ":" + tag + "\n");
         var image = new TestImage().Layer(TestLayer.FromDirectory(root)).Build();
         await Registry.PushAsync(repository, tag, image, cancellationToken);
         return image;

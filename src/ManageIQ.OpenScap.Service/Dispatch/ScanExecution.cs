@@ -20,21 +20,26 @@ namespace ManageIQ.OpenScap.Service.Dispatch;
 /// </summary>
 public sealed class ScanExecution
 {
+    /// <summary>The reason a scan taken from the queue finished without running.</summary>
+    public const string Unchanged = "unchanged since its last result";
+
     private readonly IManageIqClient _client;
     private readonly IScanQueue _queue;
     private readonly ImageAnalyzer _analyzer;
     private readonly ImageCatalog _catalog;
     private readonly BackendChoice _backends;
+    private readonly ImageFreshness _freshness;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public ScanExecution(IManageIqClient client, IScanQueue queue, ImageAnalyzer analyzer, ImageCatalog catalog, BackendChoice backends, TimeProvider time, ILogger<ScanExecution> logger)
+    public ScanExecution(IManageIqClient client, IScanQueue queue, ImageAnalyzer analyzer, ImageCatalog catalog, BackendChoice backends, ImageFreshness freshness, TimeProvider time, ILogger<ScanExecution> logger)
     {
         _client = client;
         _queue = queue;
         _analyzer = analyzer;
         _catalog = catalog;
         _backends = backends;
+        _freshness = freshness;
         _time = time;
         _logger = logger;
     }
@@ -52,6 +57,14 @@ public sealed class ScanExecution
             }
 
             var image = read.Value.Read.Image;
+            if (scan.Priority != ScanPriority.Requested && await _freshness.IsFreshAsync(image, cancellationToken).ConfigureAwait(false))
+            {
+                // Queued twice, or a result came while it waited (a shared digest): only a person's request rescans it.
+                await _queue.AdvanceAsync(scan.Id, ScanState.Done, Unchanged, CancellationToken.None).ConfigureAwait(false);
+                Log.NotScanned(_logger, scan.Id, scan.ImageId, Unchanged);
+                return;
+            }
+
             var startedOn = _time.GetUtcNow();
             var resultId = ScanIds.New(startedOn);
             using var imageScope = _logger.BeginScope(new Dictionary<string, object?> { ["ScanId"] = resultId, ["Image"] = image.PullReference });
