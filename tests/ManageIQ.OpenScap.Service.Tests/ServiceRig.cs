@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.ManageIq.Emulator;
 using ManageIQ.OpenScap.ManageIq.Emulator.Seeding;
@@ -21,17 +18,14 @@ internal sealed class ServiceRig : IAsyncDisposable
 {
     public const long Provider = 1;
 
-    private readonly HttpClient _api;
-    private readonly HttpClient _control;
+    private readonly EmulatorClient _emulator;
 
     private ServiceRig(TempDirectory directory, LoopbackRegistry registry, ManageIqEmulator emulator)
     {
         Directory = directory;
         Registry = registry;
         Emulator = emulator;
-        _api = new HttpClient { BaseAddress = emulator.BaseUri };
-        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:smartvm")));
-        _control = new HttpClient { BaseAddress = emulator.BaseUri };
+        _emulator = new EmulatorClient(emulator.BaseUri);
     }
 
     public TempDirectory Directory { get; }
@@ -125,58 +119,20 @@ internal sealed class ServiceRig : IAsyncDisposable
     }
 
     /// <summary>Adds the image to ManageIQ as a provider refresh would, pinned by its digest; returns its id.</summary>
-    public async Task<long> AddImageAsync(string repository, string tag, string digest, CancellationToken cancellationToken)
-    {
-        var body = new JObject
-        {
-            ["name"] = repository,
-            ["tag"] = tag,
-            ["digest"] = digest,
-            ["image_ref"] = $"docker-pullable://{Registry.Host}/{repository}@{digest}",
-            ["ems_id"] = Provider,
-        };
-        using var answer = await _control.PostAsync("/emulator/container_images", Json(body), cancellationToken);
-        var text = await answer.Content.ReadAsStringAsync(cancellationToken);
-        Assert.That((int)answer.StatusCode, Is.EqualTo(200), text);
-        return long.Parse(JObject.Parse(text).Value<string>("id")!, CultureInfo.InvariantCulture);
-    }
+    public Task<long> AddImageAsync(string repository, string tag, string digest, CancellationToken cancellationToken) =>
+        _emulator.AddImageAsync(Registry.Host, Provider, repository, tag, digest, cancellationToken);
 
-    public async Task ArchiveAsync(long imageId, CancellationToken cancellationToken)
-    {
-        using var answer = await _control.PostAsync($"/emulator/container_images/{imageId}/archive", Json([]), cancellationToken);
-        Assert.That((int)answer.StatusCode, Is.EqualTo(200), await answer.Content.ReadAsStringAsync(cancellationToken));
-    }
+    public Task ArchiveAsync(long imageId, CancellationToken cancellationToken) => _emulator.ArchiveAsync(imageId, cancellationToken);
 
-    /// <summary>The image's <c>openscap_</c> attributes, each name asserted to be stored once.</summary>
-    public async Task<Dictionary<string, string>> OpenScapAttributesAsync(long imageId, CancellationToken cancellationToken)
-    {
-        var text = await _api.GetStringAsync($"api/container_images/{imageId}?attributes=id&expand=custom_attributes", cancellationToken);
-        var all = ((JArray)Parse(text)["custom_attributes"]!).Cast<JObject>();
-        var owned = all.Where(a => a.Value<string>("name")!.StartsWith("openscap_", StringComparison.Ordinal)).ToList();
-        Assert.That(owned.Select(a => a.Value<string>("name")), Is.Unique, "each attribute is stored once");
-        return owned.ToDictionary(a => a.Value<string>("name")!, a => a.Value<string>("value")!);
-    }
+    public Task<Dictionary<string, string>> OpenScapAttributesAsync(long imageId, CancellationToken cancellationToken) => _emulator.OpenScapAttributesAsync(imageId, cancellationToken);
 
-    public async Task<IReadOnlyList<JObject>> RequestsAsync(CancellationToken cancellationToken) =>
-        [.. ((JArray)Parse(await _control.GetStringAsync("/emulator/requests", cancellationToken))).Cast<JObject>()];
+    public Task<IReadOnlyList<JObject>> RequestsAsync(CancellationToken cancellationToken) => _emulator.RequestsAsync(cancellationToken);
 
-    public async Task ClearRequestsAsync(CancellationToken cancellationToken)
-    {
-        using var answer = await _control.DeleteAsync("/emulator/requests", cancellationToken);
-        Assert.That((int)answer.StatusCode, Is.LessThan(300));
-    }
+    public Task ClearRequestsAsync(CancellationToken cancellationToken) => _emulator.ClearRequestsAsync(cancellationToken);
 
-    public async Task FaultAsync(string json, CancellationToken cancellationToken)
-    {
-        using var answer = await _control.PostAsync("/emulator/faults", new StringContent(json, Encoding.UTF8, "application/json"), cancellationToken);
-        Assert.That((int)answer.StatusCode, Is.EqualTo(200), await answer.Content.ReadAsStringAsync(cancellationToken));
-    }
+    public Task FaultAsync(string json, CancellationToken cancellationToken) => _emulator.FaultAsync(json, cancellationToken);
 
-    public async Task ClearFaultsAsync(CancellationToken cancellationToken)
-    {
-        using var answer = await _control.DeleteAsync("/emulator/faults", cancellationToken);
-        Assert.That((int)answer.StatusCode, Is.LessThan(300));
-    }
+    public Task ClearFaultsAsync(CancellationToken cancellationToken) => _emulator.ClearFaultsAsync(cancellationToken);
 
     /// <summary>Writes to ManageIQ (anything but GET) in <paramref name="requests"/>, authentication left out.</summary>
     public static List<JObject> Writes(IEnumerable<JObject> requests) =>
@@ -193,19 +149,9 @@ internal sealed class ServiceRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _api.Dispose();
-        _control.Dispose();
+        _emulator.Dispose();
         await Emulator.DisposeAsync();
         await Registry.DisposeAsync();
         Directory.Dispose();
     }
-
-    /// <summary>Values as ManageIQ sent them: no date recognised and reformatted on the way.</summary>
-    private static JToken Parse(string json)
-    {
-        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
-        return JToken.ReadFrom(reader);
-    }
-
-    private static StringContent Json(JObject body) => new(body.ToString(), Encoding.UTF8, "application/json");
 }

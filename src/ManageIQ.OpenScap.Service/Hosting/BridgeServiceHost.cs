@@ -44,6 +44,8 @@ public static class BridgeServiceHost
         builder.WebHost.UseKestrel((context, kestrel) => kestrel.Configure(context.Configuration.GetSection("Kestrel")));
         builder.Services.AddRouting();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        // A start refused for bad configuration is reported in one line by the verb, not as the host's stack trace.
+        builder.Logging.AddFilter(ScanHost.HostCategory, LogLevel.None);
         builder.Services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
         builder.Services.Configure<SimpleConsoleFormatterOptions>(o =>
         {

@@ -1,0 +1,39 @@
+using ManageIQ.OpenScap.Contracts.Scanning;
+using ManageIQ.OpenScap.Testing;
+
+namespace ManageIQ.OpenScap.Bridge.Tests.CommandLine;
+
+[TestFixture]
+public sealed class ServeCommandTests
+{
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task Serve_BadServiceKeys_RefusesToStartInOneLineNamingEachKey(CancellationToken cancellationToken)
+    {
+        using var directory = new TempDirectory();
+        var config = directory.Combine("appsettings.json");
+        File.WriteAllText(config, $$"""
+            {
+              "ManageIq": { "BaseUrl": "http://127.0.0.1:9", "User": "admin", "Password": "smartvm" },
+              "Bridge": {
+                "StateDirectory": "{{directory.Combine("state")}}",
+                "FullScan": { "Cron": "every night", "TimeZone": "Mars/Olympus" },
+                "Limits": { "PerProvider": 0 },
+                "ProviderOverrides": { "2": { "Backend": "docker" } }
+              }
+            }
+            """);
+        await using var run = ChildProcess.Start("ManageIQ.OpenScap.Bridge.dll", ["serve", "--config", config]);
+        await run.WaitForExitAsync(cancellationToken);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.InvalidArguments), run.Error + run.Output);
+        var errors = run.Error.Split('\n').Where(l => l.StartsWith("Error:", StringComparison.Ordinal)).ToList();
+        Assert.That(errors, Has.Count.EqualTo(1), run.Error);
+        foreach (var key in new[] { "Bridge:FullScan:Cron", "Bridge:FullScan:TimeZone", "Bridge:Limits:PerProvider", "Bridge:ProviderOverrides:2:Backend" })
+        {
+            Assert.That(errors[0], Does.Contain(key));
+        }
+
+        Assert.That(run.Error, Does.Not.Contain("   at "), "no stack trace");
+    }
+}
