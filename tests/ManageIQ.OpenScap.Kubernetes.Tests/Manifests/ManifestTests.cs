@@ -30,7 +30,7 @@ public sealed class ManifestTests
     [
         "Namespace/management-infra", "ServiceAccount/manageiq-openscap-bridge", "ServiceAccount/inspector-admin",
         "Role/manageiq-openscap-scanner", "RoleBinding/manageiq-openscap-scanner", "ConfigMap/manageiq-openscap-bridge",
-        "Secret/manageiq-openscap-credentials", "Deployment/manageiq-openscap-bridge",
+        "PersistentVolumeClaim/manageiq-openscap-bridge-state", "Secret/manageiq-openscap-credentials", "Deployment/manageiq-openscap-bridge",
         "ClusterRole/manageiq-openscap-image-annotator", "ClusterRoleBinding/manageiq-openscap-image-annotator",
     ];
 
