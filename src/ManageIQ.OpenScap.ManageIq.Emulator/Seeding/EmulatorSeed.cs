@@ -46,7 +46,13 @@ public static class EmulatorSeed
     {
         LoadUsers(seed, store);
         Fill(seed, "zones", store.Zones);
-        Fill(seed, "providers", store.Providers);
+        // Every provider row has the serialized options column (the provider form's image_inspector_options live there).
+        foreach (var provider in Rows(seed, "providers"))
+        {
+            provider["options"] ??= new JObject();
+            store.Providers.Add(provider);
+        }
+
         Fill(seed, "container_image_registries", store.Registries);
         Fill(seed, "container_images", store.ContainerImages);
         Fill(seed, "custom_attributes", store.CustomAttributes);
