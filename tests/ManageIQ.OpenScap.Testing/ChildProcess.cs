@@ -123,6 +123,30 @@ public sealed class ChildProcess : IAsyncDisposable
         return true;
     }
 
+    /// <summary>Waits until standard output holds <paramref name="text"/>; false when the process ended first.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, CancellationToken cancellationToken)
+    {
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited)
+            {
+                await _reading.WaitAsync(cancellationToken);
+                return Output.Contains(text, StringComparison.Ordinal);
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>SIGKILL, as <c>kill -9</c> or the OOM killer: no handler and no clean-up run in the process.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        _process.Kill(entireProcessTree: false);
+        await WaitForExitAsync(cancellationToken);
+    }
+
     /// <summary>Asks the process to stop (SIGTERM, as Kubernetes does), so it shuts down and flushes its logs.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
