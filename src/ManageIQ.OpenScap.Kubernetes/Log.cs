@@ -82,11 +82,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 5051, Level = LogLevel.Information, Message = "{Identity} acquired {Lease}: this replica is the active bridge")]
     public static partial void LeaseAcquired(ILogger logger, string lease, string identity);
 
-    [LoggerMessage(EventId = 5052, Level = LogLevel.Warning, Message = "Could not read or write {Lease} (failure {Failures} in a row); trying again every {RetryPeriod}")]
-    public static partial void LeaseCallFailed(ILogger logger, string lease, int failures, TimeSpan retryPeriod, Exception exception);
-
-    [LoggerMessage(EventId = 5053, Level = LogLevel.Debug, Message = "Could not read or write {Lease} (failure {Failures} in a row): {Reason}")]
-    public static partial void LeaseCallFailedAgain(ILogger logger, string lease, int failures, string reason);
+    [LoggerMessage(EventId = 5052, Message = "Could not read or write {Lease} (failure {Failures} in a row); trying again every {RetryPeriod}")]
+    public static partial void LeaseTryFailed(ILogger logger, LogLevel level, string lease, int failures, TimeSpan retryPeriod, Exception exception);
 
     [LoggerMessage(EventId = 5054, Level = LogLevel.Error, Message = "{Identity} lost {Lease}: {Reason}; its active work stops now")]
     public static partial void LeaseLost(ILogger logger, string lease, string identity, string reason);
@@ -100,19 +97,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 5057, Level = LogLevel.Debug, Message = "{Lease} changed between its read and its write (409 Conflict); reading it again")]
     public static partial void LeaseConflict(ILogger logger, string lease);
 
-    [LoggerMessage(EventId = 5058, Level = LogLevel.Information, Message = "Single-active guard: {Selection}; {Lease} as {Identity} (lease duration {LeaseDuration}, renew deadline {RenewDeadline}, retry period {RetryPeriod})")]
-    public static partial void LeaseGuardConfigured(ILogger logger, string selection, Leadership.LeaseTarget lease, string identity, TimeSpan leaseDuration, TimeSpan renewDeadline, TimeSpan retryPeriod);
-
-    /// <summary>The first failure of a streak is a warning with its exception; the rest are debug lines.</summary>
-    public static void LeaseFailure(ILogger logger, string lease, int failures, TimeSpan retryPeriod, Exception exception)
-    {
-        if (failures == 1)
-        {
-            LeaseCallFailed(logger, lease, failures, retryPeriod, exception);
-        }
-        else
-        {
-            LeaseCallFailedAgain(logger, lease, failures, exception.Message);
-        }
-    }
+    [LoggerMessage(EventId = 5058, Level = LogLevel.Information, Message = "Single-active guard: {Lease} as {Identity} (Bridge:Leadership:Mode {Mode}; lease duration {LeaseDuration}, renew deadline {RenewDeadline}, retry period {RetryPeriod})")]
+    public static partial void LeaseGuardConfigured(ILogger logger, Leadership.LeaseTarget lease, string identity, ManageIQ.OpenScap.Contracts.Leadership.LeadershipMode mode, TimeSpan leaseDuration, TimeSpan renewDeadline, TimeSpan retryPeriod);
 }

@@ -107,38 +107,10 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until standard error holds <paramref name="text"/>; false when the process ended first.</summary>
-    public async Task<bool> WaitForErrorAsync(string text, CancellationToken cancellationToken)
-    {
-        while (!Error.Contains(text, StringComparison.Ordinal))
-        {
-            if (_process.HasExited)
-            {
-                await _reading.WaitAsync(cancellationToken);
-                return Error.Contains(text, StringComparison.Ordinal);
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        return true;
-    }
+    public Task<bool> WaitForErrorAsync(string text, CancellationToken cancellationToken) => WaitForAsync(() => Error, text, cancellationToken);
 
     /// <summary>Waits until standard output holds <paramref name="text"/>; false when the process ended first.</summary>
-    public async Task<bool> WaitForOutputAsync(string text, CancellationToken cancellationToken)
-    {
-        while (!Output.Contains(text, StringComparison.Ordinal))
-        {
-            if (_process.HasExited)
-            {
-                await _reading.WaitAsync(cancellationToken);
-                return Output.Contains(text, StringComparison.Ordinal);
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-
-        return true;
-    }
+    public Task<bool> WaitForOutputAsync(string text, CancellationToken cancellationToken) => WaitForAsync(() => Output, text, cancellationToken);
 
     /// <summary>SIGKILL, as <c>kill -9</c> or the OOM killer: no handler and no clean-up run in the process.</summary>
     public async Task KillAsync(CancellationToken cancellationToken)
@@ -191,6 +163,22 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"chown -R {path} failed");
         }
+    }
+
+    private async Task<bool> WaitForAsync(Func<string> stream, string text, CancellationToken cancellationToken)
+    {
+        while (!stream().Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited)
+            {
+                await _reading.WaitAsync(cancellationToken);
+                return stream().Contains(text, StringComparison.Ordinal);
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return true;
     }
 
     private static async Task Pump(StreamReader reader, StringBuilder into)

@@ -1,15 +1,24 @@
 namespace ManageIQ.OpenScap.Contracts.Leadership;
 
-/// <summary>What every guard shares: one lease at a time, <see cref="IsHeld"/>, and a release of a forgotten lease at disposal.</summary>
+/// <summary>
+/// What every guard shares: the wait (one try every <c>Bridge:Leadership:RetryPeriod</c>, which a failed try never
+/// ends), one lease at a time, <see cref="IsHeld"/>, and the release of a forgotten lease at disposal.
+/// </summary>
 public abstract class ActiveGuard : IActiveGuard, IAsyncDisposable
 {
+    private readonly TimeSpan retryPeriod;
+    private readonly TimeProvider time;
     private IActiveLease? current;
     private int acquiring;
 
-    protected ActiveGuard(string identity)
+    protected ActiveGuard(string identity, TimeSpan retryPeriod, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrEmpty(identity);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retryPeriod, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(time);
         Identity = identity;
+        this.retryPeriod = retryPeriod;
+        this.time = time;
     }
 
     public string Identity { get; }
@@ -30,7 +39,7 @@ public abstract class ActiveGuard : IActiveGuard, IAsyncDisposable
 
         try
         {
-            var lease = await AcquireCoreAsync(cancellationToken).ConfigureAwait(false);
+            var lease = await WaitAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref current, lease);
             return lease;
         }
@@ -51,6 +60,47 @@ public abstract class ActiveGuard : IActiveGuard, IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Waits until this replica holds the guard; the lease returned is held.</summary>
-    protected abstract Task<IActiveLease> AcquireCoreAsync(CancellationToken cancellationToken);
+    /// <summary>One try: take the guard now if it is free, without waiting.</summary>
+    protected abstract Task<AcquireAttempt> TryAcquireAsync(CancellationToken cancellationToken);
+
+    /// <summary>Another holder was seen; called once per holder, since a standby may wait for days.</summary>
+    protected abstract void OnWaiting(string holder);
+
+    /// <summary>A try threw; <paramref name="failuresInARow"/> is 1 for the first of a streak (worth a warning).</summary>
+    protected abstract void OnTryFailed(int failuresInARow, Exception exception);
+
+    private async Task<IActiveLease> WaitAsync(CancellationToken cancellationToken)
+    {
+        string? reported = null;
+        var failures = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var attempt = await TryAcquireAsync(cancellationToken).ConfigureAwait(false);
+                failures = 0;
+                if (attempt.Lease is { } lease)
+                {
+                    return lease;
+                }
+
+                if (attempt.Holder is { } holder && !string.Equals(holder, reported, StringComparison.Ordinal))
+                {
+                    reported = holder;
+                    OnWaiting(holder);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                OnTryFailed(++failures, ex);
+            }
+
+            await Task.Delay(retryPeriod, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

@@ -1,12 +1,14 @@
 namespace ManageIQ.OpenScap.Contracts.Leadership;
 
 /// <summary>
-/// What every guard's lease shares: the <see cref="Lost"/> token, on the guard's clock, and a release that runs once.
-/// Callbacks registered on <see cref="Lost"/> must not throw: they may run on a timer.
+/// What every guard's lease shares: the <see cref="Lost"/> token, on the guard's clock; the loop that keeps the lease
+/// (<see cref="Keep"/>), which ends with it; and a release that runs once. Callbacks registered on
+/// <see cref="Lost"/> must not throw: they may run on a timer.
 /// </summary>
 public abstract class ActiveLease : IActiveLease
 {
     private readonly CancellationTokenSource lost;
+    private Task keeping = Task.CompletedTask;
     private int released;
 
     protected ActiveLease(string holderIdentity, string resource, TimeProvider timeProvider)
@@ -41,6 +43,7 @@ public abstract class ActiveLease : IActiveLease
         try
         {
             await lost.CancelAsync().ConfigureAwait(false);
+            await keeping.ConfigureAwait(false);
             await ReleaseAsync(wasHeld).ConfigureAwait(false);
         }
         finally
@@ -49,6 +52,16 @@ public abstract class ActiveLease : IActiveLease
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="loop"/> (renewal, checks) with a token that fires when the lease is lost or released; the
+    /// release waits for it to end. The loop must handle its own failures and end quietly on that token.
+    /// </summary>
+    protected void Keep(Func<CancellationToken, Task> loop)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        keeping = loop(Lost);
     }
 
     /// <summary>Cancels <see cref="Lost"/> now.</summary>
@@ -79,7 +92,7 @@ public abstract class ActiveLease : IActiveLease
     }
 
     /// <summary>
-    /// Stops what keeps the lease alive and gives it up, so a successor need not wait for it to expire.
+    /// Gives the lease up, so a successor need not wait for it to expire; the loop of <see cref="Keep"/> has ended.
     /// <paramref name="wasHeld"/> is false when it had been lost already. Must not throw.
     /// </summary>
     protected abstract ValueTask ReleaseAsync(bool wasHeld);

@@ -27,15 +27,7 @@ public static class LeaseGuardServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<LeadershipOptions>>().Value;
             var time = sp.GetRequiredService<TimeProvider>();
             var api = new LeaseApi(sp.GetRequiredKeyedService<IKubernetes>(LeaseClient.ServiceKey), LeaseTarget.Resolve(options), options.RenewDeadline, time);
-            var logger = sp.GetRequiredService<ILogger<KubernetesLeaseGuard>>();
-            var guard = new KubernetesLeaseGuard(api, options, time, logger);
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                var selection = LeadershipSelection.Explain(options.Mode, LeadershipMode.Lease);
-                Log.LeaseGuardConfigured(logger, selection, api.Target, guard.Identity, options.LeaseDuration, options.RenewDeadline, options.RetryPeriod);
-            }
-
-            return guard;
+            return new KubernetesLeaseGuard(api, options, time, sp.GetRequiredService<ILogger<KubernetesLeaseGuard>>());
         });
     }
 }

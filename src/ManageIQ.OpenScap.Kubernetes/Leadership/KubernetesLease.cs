@@ -14,8 +14,6 @@ internal sealed class KubernetesLease : ActiveLease
     private readonly LeadershipOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task renewing;
     private string? lossReason;
 
     public KubernetesLease(LeaseElection election, DateTimeOffset renewStartedAt, LeadershipOptions options, TimeProvider time, ILogger logger)
@@ -27,14 +25,11 @@ internal sealed class KubernetesLease : ActiveLease
         this.logger = logger;
         Lost.Register(OnLost);
         Renewed(renewStartedAt);
-        renewing = RenewAsync();
+        Keep(RenewAsync);
     }
 
     protected override async ValueTask ReleaseAsync(bool wasHeld)
     {
-        await stopping.CancelAsync().ConfigureAwait(false);
-        await renewing.ConfigureAwait(false);
-        stopping.Dispose();
         try
         {
             // Also after a loss to the deadline: the Lease may still name this replica, and a successor need not wait.
@@ -49,17 +44,15 @@ internal sealed class KubernetesLease : ActiveLease
         }
     }
 
-    private async Task RenewAsync()
+    private async Task RenewAsync(CancellationToken ending)
     {
-        using var ending = CancellationTokenSource.CreateLinkedTokenSource(Lost, stopping.Token);
-        var token = ending.Token;
         var failures = 0;
-        while (!token.IsCancellationRequested)
+        while (!ending.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(options.RetryPeriod, time, token).ConfigureAwait(false);
-                var attempt = await election.TryAsync(holding: true, token).ConfigureAwait(false);
+                await Task.Delay(options.RetryPeriod, time, ending).ConfigureAwait(false);
+                var attempt = await election.TryAsync(holding: true, ending).ConfigureAwait(false);
                 failures = 0;
                 switch (attempt.Kind)
                 {
@@ -75,14 +68,15 @@ internal sealed class KubernetesLease : ActiveLease
                         return;
                 }
             }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            catch (OperationCanceledException) when (ending.IsCancellationRequested)
             {
                 return;
             }
             catch (Exception ex)
             {
                 // The deadline, not the failure count, decides the loss: Lost fires on its own when it passes.
-                Log.LeaseFailure(logger, Resource, ++failures, options.RetryPeriod, ex);
+                ++failures;
+                Log.LeaseTryFailed(logger, failures == 1 ? LogLevel.Warning : LogLevel.Debug, Resource, failures, options.RetryPeriod, ex);
             }
         }
     }

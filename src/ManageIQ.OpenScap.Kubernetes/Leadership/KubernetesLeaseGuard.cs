@@ -16,54 +16,36 @@ internal sealed class KubernetesLeaseGuard : ActiveGuard
     private readonly string lease;
 
     public KubernetesLeaseGuard(LeaseApi api, LeadershipOptions options, TimeProvider time, ILogger<KubernetesLeaseGuard> logger)
-        : base(ReplicaIdentity.Create(options.Identity))
+        : base(ReplicaIdentity.Create(options.Identity), options.RetryPeriod, time)
     {
-        ArgumentNullException.ThrowIfNull(api);
         this.options = options;
         this.time = time;
         this.logger = logger;
         election = new LeaseElection(api, Identity, options.LeaseDuration, time);
         lease = api.Target.ToString();
+        Log.LeaseGuardConfigured(logger, api.Target, Identity, options.Mode, options.LeaseDuration, options.RenewDeadline, options.RetryPeriod);
     }
 
     public LeaseTarget Target => election.Target;
 
-    protected override async Task<IActiveLease> AcquireCoreAsync(CancellationToken cancellationToken)
+    protected override async Task<AcquireAttempt> TryAcquireAsync(CancellationToken cancellationToken)
     {
-        string? reportedHolder = null;
-        var failures = 0;
-        while (true)
+        var attempt = await election.TryAsync(holding: false, cancellationToken).ConfigureAwait(false);
+        switch (attempt.Kind)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                var attempt = await election.TryAsync(holding: false, cancellationToken).ConfigureAwait(false);
-                failures = 0;
-                switch (attempt.Kind)
-                {
-                    case LeaseAttemptKind.Held:
-                        Log.LeaseAcquired(logger, lease, Identity);
-                        return new KubernetesLease(election, attempt.StartedAt, options, time, logger);
-                    case LeaseAttemptKind.HeldByOther when !string.Equals(attempt.Holder, reportedHolder, StringComparison.Ordinal):
-                        // Once per holder: a replica may wait for hours behind a healthy one.
-                        reportedHolder = attempt.Holder;
-                        Log.LeaseWaiting(logger, lease, attempt.Holder!, Identity);
-                        break;
-                    case LeaseAttemptKind.Conflict:
-                        Log.LeaseConflict(logger, lease);
-                        break;
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                Log.LeaseFailure(logger, lease, ++failures, options.RetryPeriod, ex);
-            }
-
-            await Task.Delay(options.RetryPeriod, time, cancellationToken).ConfigureAwait(false);
+            case LeaseAttemptKind.Held:
+                Log.LeaseAcquired(logger, lease, Identity);
+                return AcquireAttempt.Acquired(new KubernetesLease(election, attempt.StartedAt, options, time, logger));
+            case LeaseAttemptKind.Conflict:
+                Log.LeaseConflict(logger, lease);
+                return AcquireAttempt.HeldBy(null);
+            default:
+                return AcquireAttempt.HeldBy(attempt.Holder);
         }
     }
+
+    protected override void OnWaiting(string holder) => Log.LeaseWaiting(logger, lease, holder, Identity);
+
+    protected override void OnTryFailed(int failuresInARow, Exception exception) =>
+        Log.LeaseTryFailed(logger, failuresInARow == 1 ? LogLevel.Warning : LogLevel.Debug, lease, failuresInARow, options.RetryPeriod, exception);
 }

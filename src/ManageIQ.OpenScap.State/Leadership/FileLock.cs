@@ -17,8 +17,6 @@ internal sealed class FileLock : ActiveLease
     private readonly TimeSpan retryPeriod;
     private readonly TimeProvider time;
     private readonly ILogger logger;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task watching;
 
     public FileLock(SafeFileHandle handle, string path, string holderIdentity, TimeSpan retryPeriod, TimeProvider time, ILogger logger)
         : base(holderIdentity, path, time)
@@ -28,14 +26,11 @@ internal sealed class FileLock : ActiveLease
         this.retryPeriod = retryPeriod;
         this.time = time;
         this.logger = logger;
-        watching = WatchAsync();
+        Keep(WatchAsync);
     }
 
-    protected override async ValueTask ReleaseAsync(bool wasHeld)
+    protected override ValueTask ReleaseAsync(bool wasHeld)
     {
-        await stopping.CancelAsync().ConfigureAwait(false);
-        await watching.ConfigureAwait(false);
-        stopping.Dispose();
         try
         {
             if (LockFileNativeMethods.IdentityOf(Resource) == identity)
@@ -55,16 +50,17 @@ internal sealed class FileLock : ActiveLease
         {
             handle.Dispose();
         }
+
+        return ValueTask.CompletedTask;
     }
 
-    private async Task WatchAsync()
+    private async Task WatchAsync(CancellationToken ending)
     {
-        using var ending = CancellationTokenSource.CreateLinkedTokenSource(Lost, stopping.Token);
         try
         {
             while (true)
             {
-                await Task.Delay(retryPeriod, time, ending.Token).ConfigureAwait(false);
+                await Task.Delay(retryPeriod, time, ending).ConfigureAwait(false);
                 if (LockFileNativeMethods.IdentityOf(Resource) != identity)
                 {
                     Log.LockLost(logger, Resource, HolderIdentity, $"{Resource} was removed or replaced; another process could lock the new file");

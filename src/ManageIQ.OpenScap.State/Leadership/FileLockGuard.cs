@@ -21,7 +21,7 @@ internal sealed class FileLockGuard : ActiveGuard
     private readonly ILogger logger;
 
     public FileLockGuard(string stateDirectory, LeadershipOptions options, TimeProvider time, ILogger<FileLockGuard> logger)
-        : base(ReplicaIdentity.Create(options.Identity))
+        : base(ReplicaIdentity.Create(options.Identity), options.RetryPeriod, time)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateDirectory);
         if (!OperatingSystem.IsLinux())
@@ -34,47 +34,27 @@ internal sealed class FileLockGuard : ActiveGuard
         retryPeriod = options.RetryPeriod;
         this.time = time;
         this.logger = logger;
+        Log.FileGuardConfigured(logger, LockPath, Identity, options.Mode, retryPeriod);
     }
 
     /// <summary><c>&lt;Bridge:StateDirectory&gt;/bridge.lock</c>.</summary>
     public string LockPath { get; }
 
-    protected override async Task<IActiveLease> AcquireCoreAsync(CancellationToken cancellationToken)
+    protected override Task<AcquireAttempt> TryAcquireAsync(CancellationToken cancellationToken)
     {
-        string? reportedHolder = null;
-        var failures = 0;
-        while (true)
+        if (TryLock() is not { } handle)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                if (TryLock() is { } handle)
-                {
-                    Log.LockAcquired(logger, LockPath, Identity);
-                    return new FileLock(handle, LockPath, Identity, retryPeriod, time, logger);
-                }
-
-                failures = 0;
-                var holder = ReadHolder();
-                if (!string.Equals(holder, reportedHolder, StringComparison.Ordinal))
-                {
-                    // Once per holder: a standby may wait for days.
-                    reportedHolder = holder;
-                    Log.LockWaiting(logger, LockPath, holder, Identity);
-                }
-            }
-            catch (IOException ex)
-            {
-                Log.LockFailure(logger, LockPath, ++failures, retryPeriod, ex);
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                Log.LockFailure(logger, LockPath, ++failures, retryPeriod, ex);
-            }
-
-            await Task.Delay(retryPeriod, time, cancellationToken).ConfigureAwait(false);
+            return Task.FromResult(AcquireAttempt.HeldBy(ReadHolder()));
         }
+
+        Log.LockAcquired(logger, LockPath, Identity);
+        return Task.FromResult(AcquireAttempt.Acquired(new FileLock(handle, LockPath, Identity, retryPeriod, time, logger)));
     }
+
+    protected override void OnWaiting(string holder) => Log.LockWaiting(logger, LockPath, holder, Identity);
+
+    protected override void OnTryFailed(int failuresInARow, Exception exception) =>
+        Log.LockTryFailed(logger, failuresInARow == 1 ? LogLevel.Warning : LogLevel.Debug, LockPath, failuresInARow, retryPeriod, exception);
 
     /// <summary>The locked handle, with this process written into the file; null while another process holds it.</summary>
     private SafeFileHandle? TryLock()

@@ -1,6 +1,5 @@
 using ManageIQ.OpenScap.Contracts.Leadership;
 using ManageIQ.OpenScap.State.Configuration;
-using ManageIQ.OpenScap.State.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,18 +21,10 @@ public static class FileLockGuardServiceCollectionExtensions
         services.AddLogging();
         services.AddOptions<StateStoreOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateStoreOptions>, StateStoreOptionsValidator>());
-        return services.AddActiveGuard(LeadershipMode.File, configuration, sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<LeadershipOptions>>().Value;
-            var logger = sp.GetRequiredService<ILogger<FileLockGuard>>();
-            var guard = new FileLockGuard(sp.GetRequiredService<IOptions<StateStoreOptions>>().Value.StateDirectory!, options, sp.GetRequiredService<TimeProvider>(), logger);
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                var selection = LeadershipSelection.Explain(options.Mode, LeadershipMode.File);
-                Log.FileGuardConfigured(logger, selection, guard.LockPath, guard.Identity, options.RetryPeriod);
-            }
-
-            return guard;
-        });
+        return services.AddActiveGuard(LeadershipMode.File, configuration, sp => new FileLockGuard(
+            sp.GetRequiredService<IOptions<StateStoreOptions>>().Value.StateDirectory!,
+            sp.GetRequiredService<IOptions<LeadershipOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<FileLockGuard>>()));
     }
 }

@@ -63,28 +63,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 7043, Level = LogLevel.Information, Message = "{Identity} released {Path}; a waiting process takes it on its next try")]
     public static partial void LockReleased(ILogger logger, string path, string identity);
 
-    [LoggerMessage(EventId = 7044, Level = LogLevel.Warning, Message = "Could not try the lock {Path} (failure {Failures} in a row); trying again every {RetryPeriod}")]
-    public static partial void LockFailed(ILogger logger, string path, int failures, TimeSpan retryPeriod, Exception exception);
-
-    [LoggerMessage(EventId = 7045, Level = LogLevel.Debug, Message = "Could not try the lock {Path} (failure {Failures} in a row): {Reason}")]
-    public static partial void LockFailedAgain(ILogger logger, string path, int failures, string reason);
+    [LoggerMessage(EventId = 7044, Message = "Could not try the lock {Path} (failure {Failures} in a row); trying again every {RetryPeriod}")]
+    public static partial void LockTryFailed(ILogger logger, LogLevel level, string path, int failures, TimeSpan retryPeriod, Exception exception);
 
     [LoggerMessage(EventId = 7046, Level = LogLevel.Warning, Message = "Could not clear {Path} on release; the lock itself ends with the handle")]
     public static partial void LockReleaseFailed(ILogger logger, string path, Exception exception);
 
-    [LoggerMessage(EventId = 7047, Level = LogLevel.Information, Message = "Single-active guard: {Selection}; {Path} as {Identity} (retry period {RetryPeriod})")]
-    public static partial void FileGuardConfigured(ILogger logger, string selection, string path, string identity, TimeSpan retryPeriod);
-
-    /// <summary>The first failure of a streak is a warning with its exception; the rest are debug lines.</summary>
-    public static void LockFailure(ILogger logger, string path, int failures, TimeSpan retryPeriod, Exception exception)
-    {
-        if (failures == 1)
-        {
-            LockFailed(logger, path, failures, retryPeriod, exception);
-        }
-        else
-        {
-            LockFailedAgain(logger, path, failures, exception.Message);
-        }
-    }
+    [LoggerMessage(EventId = 7047, Level = LogLevel.Information, Message = "Single-active guard: {Path} as {Identity} (Bridge:Leadership:Mode {Mode}; retry period {RetryPeriod})")]
+    public static partial void FileGuardConfigured(ILogger logger, string path, string identity, ManageIQ.OpenScap.Contracts.Leadership.LeadershipMode mode, TimeSpan retryPeriod);
 }

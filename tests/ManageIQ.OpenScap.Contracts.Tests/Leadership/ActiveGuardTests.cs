@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ManageIQ.OpenScap.Contracts.Leadership;
+using ManageIQ.OpenScap.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ManageIQ.OpenScap.Contracts.Tests.Leadership;
@@ -20,6 +21,31 @@ public sealed class ActiveGuardTests
         var second = await guard.AcquireAsync(CancellationToken.None);
         Assert.That(second.IsHeld, Is.True);
         Assert.That(guard.IsHeld, Is.True);
+    }
+
+    [Test]
+    public async Task AcquireAsync_TriesEveryRetryPeriod_SurvivesFailures_AndNamesEachHolderOnce()
+    {
+        var time = new FakeTimeProvider();
+        var clock = new WaitCountingClock(time, TimeSpan.FromSeconds(2));
+        await using var guard = new TestGuard(clock);
+        foreach (var next in new object[] { "bridge-a", "bridge-a", new IOException("disk"), new HttpRequestException("down"), "bridge-a", "bridge-b", new IOException("again") })
+        {
+            guard.Tries.Enqueue(next);
+        }
+
+        var acquiring = guard.AcquireAsync(CancellationToken.None);
+        for (var waits = 1; waits <= 7; waits++)
+        {
+            await WaitCountingClock.UntilAsync(() => clock.Waits == waits, CancellationToken.None);
+            Assert.That(acquiring.IsCompleted, Is.False);
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        var lease = await acquiring;
+        Assert.That(lease.IsHeld, Is.True);
+        Assert.That(guard.Waiting, Is.EqualTo(new[] { "bridge-a", "bridge-b" }), "once per holder, a failure in between changes nothing");
+        Assert.That(guard.Failures, Is.EqualTo(new[] { 1, 2, 1 }), "counted in a row, reset by a try that worked");
     }
 
     [Test]
@@ -89,10 +115,33 @@ public sealed class ActiveGuardTests
         Assert.That(ReplicaIdentity.Problem(new string('x', 129)), Is.EqualTo("is longer than 128 characters"));
     }
 
-    private sealed class TestGuard(TimeProvider time) : ActiveGuard("test-replica")
+    private sealed class TestGuard : ActiveGuard
     {
-        protected override Task<IActiveLease> AcquireCoreAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<IActiveLease>(new TestLease(Identity, time));
+        private readonly TimeProvider time;
+
+        public TestGuard(TimeProvider time)
+            : base("test-replica", TimeSpan.FromSeconds(2), time)
+        {
+            this.time = time;
+        }
+
+        /// <summary>What the next tries find: a holder's name, an exception, or (when empty) the guard free.</summary>
+        public Queue<object> Tries { get; } = new();
+
+        public List<string> Waiting { get; } = [];
+
+        public List<int> Failures { get; } = [];
+
+        protected override Task<AcquireAttempt> TryAcquireAsync(CancellationToken cancellationToken) => Tries.TryDequeue(out var next) switch
+        {
+            false => Task.FromResult(AcquireAttempt.Acquired(new TestLease(Identity, time))),
+            true when next is Exception ex => Task.FromException<AcquireAttempt>(ex),
+            _ => Task.FromResult(AcquireAttempt.HeldBy((string?)next)),
+        };
+
+        protected override void OnWaiting(string holder) => Waiting.Add(holder);
+
+        protected override void OnTryFailed(int failuresInARow, Exception exception) => Failures.Add(failuresInARow);
     }
 
     private sealed class TestLease(string holder, TimeProvider time) : ActiveLease(holder, "test resource", time)
