@@ -1,11 +1,11 @@
 using System.CommandLine;
-using ManageIQ.OpenScap.Bridge.Configuration;
+using ManageIQ.OpenScap.Analysis;
+using ManageIQ.OpenScap.Analysis.Configuration;
 using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Kubernetes.DependencyInjection;
 using ManageIQ.OpenScap.Scanner.CommandLine;
 using ManageIQ.OpenScap.Scanner.Hosting;
 using ManageIQ.OpenScap.Scanner.Scanning;
-using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.Bridge.CommandLine;
 
@@ -56,9 +56,8 @@ internal static class ScanCommand
     private static async Task<int> RunAsync(ScanInvocation invocation, string? backendFlag, string? provider, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var builder = ScanHost.CreateBuilder(invocation, environmentPrefix: null);
-        builder.Services.AddOptions<BridgeOptions>().Bind(builder.Configuration.GetSection(BridgeOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<BridgeOptions>, BridgeOptionsValidator>();
-        var backendName = backendFlag ?? builder.Configuration[BridgeOptions.SectionName + ":" + nameof(BridgeOptions.Backend)] ?? ScanBackendNames.Local;
+        builder.Services.AddAnalysisOptions(builder.Configuration);
+        var backendName = backendFlag ?? builder.Configuration[AnalysisOptions.SectionName + ":" + nameof(AnalysisOptions.Backend)] ?? ScanBackendNames.Local;
         if (backendName == ScanBackendNames.Kubernetes)
         {
             builder.Services.AddKubernetesScanning(builder.Configuration, sweepOrphans: false);
