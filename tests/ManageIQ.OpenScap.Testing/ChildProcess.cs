@@ -112,13 +112,6 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Waits until standard output holds <paramref name="text"/>; false when the process ended first.</summary>
     public Task<bool> WaitForOutputAsync(string text, CancellationToken cancellationToken) => WaitForAsync(() => Output, text, cancellationToken);
 
-    /// <summary>SIGKILL, as <c>kill -9</c> or the OOM killer: no handler and no clean-up run in the process.</summary>
-    public async Task KillAsync(CancellationToken cancellationToken)
-    {
-        _process.Kill(entireProcessTree: false);
-        await WaitForExitAsync(cancellationToken);
-    }
-
     /// <summary>Asks the process to stop (SIGTERM, as Kubernetes does), so it shuts down and flushes its logs.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
