@@ -56,9 +56,14 @@ internal static class ScanCommand
     private static async Task<int> RunAsync(ScanInvocation invocation, string? backendFlag, string? provider, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var builder = ScanHost.CreateBuilder(invocation, environmentPrefix: null);
-        builder.Services.AddOptions<BridgeOptions>().Bind(builder.Configuration.GetSection(BridgeOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<BridgeOptions>, BridgeOptionsValidator>();
         var backendName = backendFlag ?? builder.Configuration[BridgeOptions.SectionName + ":" + nameof(BridgeOptions.Backend)] ?? ScanBackendNames.Local;
+
+        // The flag overrides the key, so the backend it picks is checked at start like one the key picks.
+        builder.Services.AddOptions<BridgeOptions>().Bind(builder.Configuration.GetSection(BridgeOptions.SectionName))
+            .PostConfigure(o => o.Backend = backendFlag ?? o.Backend)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BridgeOptions>, BridgeOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<BridgeOptions>, KubernetesBackendValidator>();
         if (backendName == ScanBackendNames.Kubernetes)
         {
             builder.Services.AddKubernetesScanning(builder.Configuration, sweepOrphans: false);
