@@ -18,6 +18,9 @@ public interface IManageIqClient
 
     Task<ContainerImage> GetContainerImageAsync(long imageId, CancellationToken cancellationToken = default);
 
+    /// <summary>The image and every custom attribute of it, in one request: what publishing a result starts from.</summary>
+    Task<ContainerImageWithAttributes> GetContainerImageWithAttributesAsync(long imageId, CancellationToken cancellationToken = default);
+
     /// <summary>Every custom attribute of the image, in all sections, in one request.</summary>
     Task<IReadOnlyList<CustomAttribute>> GetCustomAttributesAsync(long imageId, CancellationToken cancellationToken = default);
 

@@ -15,7 +15,12 @@ public sealed partial class ManageIqClient
     public async Task<IReadOnlyList<CustomAttribute>> GetCustomAttributesAsync(long imageId, CancellationToken cancellationToken = default)
     {
         var request = ApiRequest.Get($"api/container_images/{Id(imageId)}", new("attributes", "id"), new("expand", "custom_attributes"));
-        var embedded = (await _connection.SendAsync(request, cancellationToken) as JObject)?["custom_attributes"] as JArray
+        return EmbeddedAttributes(await _connection.SendAsync(request, cancellationToken), request);
+    }
+
+    private static IReadOnlyList<CustomAttribute> EmbeddedAttributes(JToken? answer, ApiRequest request)
+    {
+        var embedded = (answer as JObject)?["custom_attributes"] as JArray
             ?? throw new Errors.ManageIqResponseException($"{request.Describe} answered without a custom_attributes array.") { Request = request.Describe };
         return [.. embedded.Select(a => Json.To<CustomAttribute>(a, request.Describe))];
     }

@@ -56,4 +56,15 @@ public sealed partial class ManageIqClient
         var request = ApiRequest.Get($"api/container_images/{Id(imageId)}", new KeyValuePair<string, string>("attributes", string.Join(",", ImageAttributes)));
         return Json.To<ContainerImage>(await _connection.SendAsync(request, cancellationToken), request.Describe);
     }
+
+    public async Task<ContainerImageWithAttributes> GetContainerImageWithAttributesAsync(long imageId, CancellationToken cancellationToken = default)
+    {
+        var request = ApiRequest.Get(
+            $"api/container_images/{Id(imageId)}",
+            new KeyValuePair<string, string>("attributes", string.Join(",", ImageAttributes)),
+            new KeyValuePair<string, string>("expand", "custom_attributes"));
+        var answer = await _connection.SendAsync(request, cancellationToken);
+        var image = Json.To<ContainerImage>(answer, request.Describe);
+        return new ContainerImageWithAttributes(image, EmbeddedAttributes(answer, request));
+    }
 }

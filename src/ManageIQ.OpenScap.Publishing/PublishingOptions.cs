@@ -14,4 +14,8 @@ public sealed class PublishingOptions
     /// <summary>The longest <c>openscap_error</c>, in characters.</summary>
     [Range(64, 65_536)]
     public int MaxErrorLength { get; set; } = 2_000;
+
+    /// <summary>A CVE feed older than this is called stale in <c>openscap_notes</c>: CVEs fixed since then are not found.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan FeedStaleAfter { get; set; } = TimeSpan.FromDays(7);
 }

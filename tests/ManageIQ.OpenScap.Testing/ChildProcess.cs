@@ -142,6 +142,22 @@ public sealed class ChildProcess : IAsyncDisposable
         await WaitForExitAsync(deadline.Token);
     }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The process id, for a test that signals it.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Kills the process with SIGKILL, as a crash or the OOM killer would: no shutdown, no flush.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await WaitForExitAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

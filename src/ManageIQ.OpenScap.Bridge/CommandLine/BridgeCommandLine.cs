@@ -10,6 +10,7 @@ public static class BridgeCommandLine
         var root = new RootCommand("ManageIQ.OpenScap bridge: OpenSCAP analysis of container images for ManageIQ.");
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
         return root;
     }

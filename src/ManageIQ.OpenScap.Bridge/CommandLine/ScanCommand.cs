@@ -1,11 +1,11 @@
 using System.CommandLine;
-using ManageIQ.OpenScap.Bridge.Configuration;
+using ManageIQ.OpenScap.Analysis;
+using ManageIQ.OpenScap.Analysis.Configuration;
+using ManageIQ.OpenScap.Bridge.Hosting;
 using ManageIQ.OpenScap.Contracts.Scanning;
-using ManageIQ.OpenScap.Kubernetes.DependencyInjection;
 using ManageIQ.OpenScap.Scanner.CommandLine;
 using ManageIQ.OpenScap.Scanner.Hosting;
 using ManageIQ.OpenScap.Scanner.Scanning;
-using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.Bridge.CommandLine;
 
@@ -56,17 +56,14 @@ internal static class ScanCommand
     private static async Task<int> RunAsync(ScanInvocation invocation, string? backendFlag, string? provider, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var builder = ScanHost.CreateBuilder(invocation, environmentPrefix: null);
-        var backendName = backendFlag ?? builder.Configuration[BridgeOptions.SectionName + ":" + nameof(BridgeOptions.Backend)] ?? ScanBackendNames.Local;
+        builder.Services.AddAnalysisOptions(builder.Configuration);
+        var backendName = backendFlag ?? builder.Configuration[AnalysisOptions.SectionName + ":" + nameof(AnalysisOptions.Backend)] ?? ScanBackendNames.Local;
 
         // The flag overrides the key, so the backend it picks is checked at start like one the key picks.
-        builder.Services.AddOptions<BridgeOptions>().Bind(builder.Configuration.GetSection(BridgeOptions.SectionName))
-            .PostConfigure(o => o.Backend = backendFlag ?? o.Backend)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<BridgeOptions>, BridgeOptionsValidator>();
-        builder.Services.AddSingleton<IValidateOptions<BridgeOptions>, KubernetesBackendValidator>();
+        builder.Services.PostConfigure<AnalysisOptions>(o => o.Backend = backendFlag ?? o.Backend);
         if (backendName == ScanBackendNames.Kubernetes)
         {
-            builder.Services.AddKubernetesScanning(builder.Configuration, sweepOrphans: false);
+            builder.Services.AddKubernetesBackend(builder.Configuration, sweepOrphans: false);
         }
 
         using var host = await ScanHost.StartAsync(builder, error, cancellationToken).ConfigureAwait(false);

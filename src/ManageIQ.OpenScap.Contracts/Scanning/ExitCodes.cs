@@ -27,6 +27,15 @@ public static class ExitCodes
     /// <summary>The backend failed: the cluster unreachable, the scanning pod failed, the time limit passed, the scanner's answer broken.</summary>
     public const int BackendError = 7;
 
+    /// <summary><c>bridge analyze</c>: the scan failed, and <c>openscap_status=error</c> with the reason was posted.</summary>
+    public const int ScanFailedPosted = 8;
+
+    /// <summary><c>bridge analyze</c>: ManageIQ did not answer; a result recorded waits in the outbox for the next run.</summary>
+    public const int ManageIqUnreachable = 9;
+
+    /// <summary><c>bridge analyze</c>: ManageIQ refused the result's requests; it waits in the outbox until the cause is fixed.</summary>
+    public const int ManageIqRefused = 10;
+
     /// <summary>Interrupted.</summary>
     public const int Cancelled = 130;
 

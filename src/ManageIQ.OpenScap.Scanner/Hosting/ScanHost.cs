@@ -16,8 +16,15 @@ public static class ScanHost
     public static HostApplicationBuilder CreateBuilder(ScanInvocation invocation, string? environmentPrefix)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+        return CreateBuilder(invocation.ConfigFile, invocation.Configuration, environmentPrefix);
+    }
+
+    /// <summary>The same host for a verb whose flags set no scan: <paramref name="configFile"/> (<c>--config</c>) and the keys its flags set.</summary>
+    public static HostApplicationBuilder CreateBuilder(string? configFile, IReadOnlyDictionary<string, string?> flags, string? environmentPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddScanConfiguration(invocation.ConfigFile, invocation.Configuration, environmentPrefix);
+        builder.Configuration.AddScanConfiguration(configFile, flags, environmentPrefix);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

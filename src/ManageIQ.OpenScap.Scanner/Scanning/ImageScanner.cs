@@ -113,7 +113,7 @@ internal sealed class ImageScanner(
                 },
                 cancellationToken).ConfigureAwait(false);
             run.OscapExitCode = evaluation.ExitCode;
-            run.Notes.AddRange(evaluation.Warnings.Where(w => !w.StartsWith("WARNING: Using local file", StringComparison.Ordinal)));
+            run.Notes.AddRange(evaluation.Warnings.Where(w => !OscapWarnings.IsAboutFeedResolution(w)));
             run.Artifacts = run.Artifacts with { Arf = arfPath };
             var oscapTime = evaluation.Elapsed;
             if (prepared.SeparateOvalFeed is { } feedPath)

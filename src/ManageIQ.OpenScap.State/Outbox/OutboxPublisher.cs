@@ -37,18 +37,21 @@ public sealed class OutboxPublisher : IOutboxPublisher, IDisposable
         _logger = logger;
     }
 
-    public async Task<DeliveryOutcome> DeliverAsync(long imageId, CancellationToken cancellationToken = default)
+    public Task<DeliveryOutcome> DeliverAsync(long imageId, CancellationToken cancellationToken = default) =>
+        DeliverOneAsync(imageId, currentAttributes: null, cancellationToken);
+
+    public Task<DeliveryOutcome> DeliverAsync(long imageId, IReadOnlyList<CustomAttribute> currentAttributes, CancellationToken cancellationToken = default)
     {
-        using (await _gate.EnterAsync(imageId, cancellationToken))
-        {
-            var entry = await _store.GetOutboxEntryAsync(imageId, cancellationToken);
-            return entry is null ? new DeliveryOutcome(imageId, DeliveryStatus.NothingWaiting) : await DeliverEntryAsync(entry, cancellationToken);
-        }
+        ArgumentNullException.ThrowIfNull(currentAttributes);
+        return DeliverOneAsync(imageId, currentAttributes, cancellationToken);
     }
 
-    public async Task<DeliveryReport> DeliverDueAsync(CancellationToken cancellationToken = default)
+    public Task<DeliveryReport> DeliverDueAsync(CancellationToken cancellationToken = default) =>
+        DeliverDueAsync(_time.GetUtcNow(), cancellationToken);
+
+    public async Task<DeliveryReport> DeliverDueAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default)
     {
-        var now = _time.GetUtcNow();
+        var now = dueBy;
         var due = await _store.ListDueAsync(now, _options.MaxEntriesPerPass, cancellationToken);
         var outcomes = new List<DeliveryOutcome>();
         for (var i = 0; i < due.Count; i++)
@@ -79,14 +82,30 @@ public sealed class OutboxPublisher : IOutboxPublisher, IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task<DeliveryOutcome> DeliverEntryAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> DeliverOneAsync(long imageId, IReadOnlyList<CustomAttribute>? currentAttributes, CancellationToken cancellationToken)
+    {
+        using (await _gate.EnterAsync(imageId, cancellationToken))
+        {
+            var entry = await _store.GetOutboxEntryAsync(imageId, cancellationToken);
+            return entry is null ? new DeliveryOutcome(imageId, DeliveryStatus.NothingWaiting) : await DeliverEntryAsync(entry, cancellationToken, currentAttributes);
+        }
+    }
+
+    private async Task<DeliveryOutcome> DeliverEntryAsync(OutboxEntry entry, CancellationToken cancellationToken, IReadOnlyList<CustomAttribute>? currentAttributes = null)
     {
         var imageId = entry.ImageId;
         var requests = 0;
+        var attributesRead = currentAttributes is not null;
         try
         {
-            var current = await _client.GetCustomAttributesAsync(imageId, cancellationToken);
-            requests++;
+            var current = currentAttributes;
+            if (current is null)
+            {
+                current = await _client.GetCustomAttributesAsync(imageId, cancellationToken);
+                requests++;
+                attributesRead = true;
+            }
+
             var plan = AttributePlan.Create(entry.Result.Record.Attributes, current);
             foreach (var collision in plan.Collisions)
             {
@@ -129,7 +148,7 @@ public sealed class OutboxPublisher : IOutboxPublisher, IDisposable
         }
         catch (ManageIqException e)
         {
-            return await FailedAsync(entry, Classify(e, attributesRead: requests > 0), e.Message, requests);
+            return await FailedAsync(entry, Classify(e, attributesRead), e.Message, requests);
         }
     }
 

@@ -1,19 +1,20 @@
+using ManageIQ.OpenScap.Analysis.Configuration;
 using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Kubernetes.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace ManageIQ.OpenScap.Bridge.Configuration;
+namespace ManageIQ.OpenScap.Bridge.Hosting;
 
 /// <summary>
 /// An empty <c>Kubernetes:Clusters</c> is valid, since a local-only bridge needs no cluster; choosing the
 /// <c>kubernetes</c> backend as the default is what requires one.
 /// </summary>
-internal sealed class KubernetesBackendValidator(IOptions<KubernetesScanningOptions> kubernetes) : IValidateOptions<BridgeOptions>
+internal sealed class KubernetesBackendValidator(IOptions<KubernetesScanningOptions> kubernetes) : IValidateOptions<AnalysisOptions>
 {
     /// <summary>What chooses the default backend: the key, or the <c>scan</c> verb's flag that overrides it.</summary>
-    public const string ChosenBy = BridgeOptions.SectionName + ":" + nameof(BridgeOptions.Backend) + " (or scan --backend)";
+    public const string ChosenBy = AnalysisOptions.SectionName + ":" + nameof(AnalysisOptions.Backend) + " (or scan --backend)";
 
-    public ValidateOptionsResult Validate(string? name, BridgeOptions options)
+    public ValidateOptionsResult Validate(string? name, AnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Backend != ScanBackendNames.Kubernetes)

@@ -1,0 +1,41 @@
+using ManageIQ.OpenScap.Analysis.Composing;
+using ManageIQ.OpenScap.Analysis.Configuration;
+using ManageIQ.OpenScap.Analysis.Retention;
+using ManageIQ.OpenScap.Publishing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ManageIQ.OpenScap.Analysis;
+
+/// <summary>Registers the analysis of images: <see cref="IImageAnalyzer"/> and what it composes results with.</summary>
+public static class AnalysisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IImageAnalyzer"/> with <see cref="AnalysisOptions"/> (section <c>Bridge</c>) and
+    /// <see cref="PublishingOptions"/> (<c>Bridge:Publishing</c>) validated at start. It needs the ManageIQ client
+    /// (<c>AddManageIqClient</c>), the state store (<c>AddStateStore</c>) and the scan backends.
+    /// </summary>
+    public static IServiceCollection AddImageAnalysis(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddAnalysisOptions(configuration);
+        services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.TryAddSingleton<ResultComposer>();
+        services.TryAddSingleton<ResultsDirectoryRetention>();
+        services.TryAddSingleton<IImageAnalyzer, ImageAnalyzer>();
+        return services;
+    }
+
+    /// <summary>Only <see cref="AnalysisOptions"/>, for verbs that pick a backend without publishing.</summary>
+    public static IServiceCollection AddAnalysisOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection(AnalysisOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalysisOptions>, AnalysisOptionsValidator>());
+        return services;
+    }
+}

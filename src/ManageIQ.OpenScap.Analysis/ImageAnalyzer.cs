@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Net;
+using ManageIQ.OpenScap.Analysis.Composing;
+using ManageIQ.OpenScap.Analysis.Configuration;
+using ManageIQ.OpenScap.Analysis.Logging;
+using ManageIQ.OpenScap.Analysis.Retention;
+using ManageIQ.OpenScap.Contracts.Scanning;
+using ManageIQ.OpenScap.ManageIq;
+using ManageIQ.OpenScap.ManageIq.Errors;
+using ManageIQ.OpenScap.ManageIq.Models;
+using ManageIQ.OpenScap.State.Configuration;
+using ManageIQ.OpenScap.State.Outbox;
+using ManageIQ.OpenScap.State.Results;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ManageIQ.OpenScap.Analysis;
+
+/// <summary>
+/// <see cref="IImageAnalyzer"/>: at most three ManageIQ requests per image beyond authentication, because the
+/// image read brings its attributes and delivery plans from them (then the upsert, and a delete when stale
+/// <c>openscap_</c> attributes remain).
+/// </summary>
+public sealed class ImageAnalyzer : IImageAnalyzer
+{
+    private readonly IManageIqClient _client;
+    private readonly IEnumerable<IScanBackend> _backends;
+    private readonly ResultComposer _composer;
+    private readonly IResultStore _store;
+    private readonly IOutboxPublisher _outbox;
+    private readonly ResultsDirectoryRetention _retention;
+    private readonly AnalysisOptions _options;
+    private readonly string _resultsRoot;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public ImageAnalyzer(
+        IManageIqClient client,
+        IEnumerable<IScanBackend> backends,
+        ResultComposer composer,
+        IResultStore store,
+        IOutboxPublisher outbox,
+        ResultsDirectoryRetention retention,
+        IOptions<AnalysisOptions> options,
+        IOptions<StateStoreOptions> state,
+        TimeProvider time,
+        ILogger<ImageAnalyzer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(state);
+        _client = client;
+        _backends = backends;
+        _composer = composer;
+        _store = store;
+        _outbox = outbox;
+        _retention = retention;
+        _options = options.Value;
+        _resultsRoot = _options.ResolveResultsDirectory(state.Value.StateDirectory!);
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task<ImageAnalysis> AnalyzeAsync(long imageId, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(imageId);
+        ContainerImageWithAttributes read;
+        try
+        {
+            read = await _client.GetContainerImageWithAttributesAsync(imageId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ManageIqException e)
+        {
+            var status = e switch
+            {
+                ManageIqApiException { StatusCode: HttpStatusCode.NotFound } => AnalysisStatus.ImageNotFound,
+                ManageIqApiException { StatusCode: < HttpStatusCode.InternalServerError } => AnalysisStatus.LookupRefused,
+                _ => AnalysisStatus.Unreachable,
+            };
+            Log.LookupFailed(_logger, imageId, status, e.Message);
+            return new ImageAnalysis(imageId, status) { Message = e.Message };
+        }
+
+        var image = read.Image;
+        if (image.DeletedOn is { } archived)
+        {
+            var message = string.Create(CultureInfo.InvariantCulture, $"Container image {imageId} ({image.PullReference}) is archived in ManageIQ since {archived:u}: it is gone from its provider, so there is nothing to scan.");
+            Log.LookupFailed(_logger, imageId, AnalysisStatus.ImageArchived, message);
+            return new ImageAnalysis(imageId, AnalysisStatus.ImageArchived) { Image = image, Message = message };
+        }
+
+        var startedOn = _time.GetUtcNow();
+        var scanId = ScanIds.New(startedOn);
+        var provider = image.EmsId?.ToString(CultureInfo.InvariantCulture);
+        using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["ScanId"] = scanId, ["ImageId"] = imageId, ["Image"] = image.PullReference, ["ProviderId"] = provider });
+        var directory = Path.Combine(_resultsRoot, imageId.ToString(CultureInfo.InvariantCulture), scanId);
+        var report = await ScanAsync(image, scanId, provider, directory, progress, cancellationToken).ConfigureAwait(false);
+        var composed = await _composer.ComposeAsync(image, report, scanId, startedOn, directory, cancellationToken).ConfigureAwait(false);
+        var recorded = await _store.RecordAsync(composed.Record, cancellationToken).ConfigureAwait(false);
+        Log.Recorded(_logger, recorded.Seq, imageId, composed.Record.Status, recorded.Disposition);
+        var delivery = await _outbox.DeliverAsync(imageId, read.CustomAttributes, cancellationToken).ConfigureAwait(false);
+        ApplyRetention();
+        return new ImageAnalysis(imageId, StatusOf(report, delivery))
+        {
+            Image = image,
+            ScanId = scanId,
+            Report = report,
+            Result = composed,
+            Delivery = delivery,
+            ResultsDirectory = directory,
+            Message = delivery.Error,
+        };
+    }
+
+    private async Task<ScanReport> ScanAsync(ContainerImage image, string scanId, string? provider, string directory, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        var listed = ResultComposer.ListedDigest(image);
+        var job = new ScanJob
+        {
+            JobId = scanId,
+            Image = image.PullReference,
+            // A docker:// image_ref names the image id, not a manifest: it can't pin the pull, only check it.
+            ExpectedDigest = IsImageIdOnly(image) ? null : listed,
+            ExpectedImageId = IsImageIdOnly(image) ? listed : null,
+            ProviderId = provider,
+            OutputDirectory = directory,
+        };
+        var backend = _backends.FirstOrDefault(b => b.Name == _options.Backend)
+            ?? throw new InvalidOperationException($"No scan backend named '{_options.Backend}' is registered (configuration key {AnalysisOptions.SectionName}:{nameof(AnalysisOptions.Backend)}).");
+        Log.Scanning(_logger, image.Id, image.PullReference, provider, backend.Name);
+        var report = await backend.ScanAsync(job, progress, cancellationToken).ConfigureAwait(false);
+        if (report.Outcome == ScanOutcome.Completed)
+        {
+            Log.Scanned(_logger, image.Id, report.Summary?.FailedBySeverity.Total ?? 0, report.Summary?.Cves.Count ?? 0, report.Timings.Total.TotalSeconds);
+        }
+        else
+        {
+            Log.ScanFailed(_logger, image.Id, report.ErrorKind, report.ErrorMessage ?? string.Empty);
+        }
+
+        return report;
+    }
+
+    private static bool IsImageIdOnly(ContainerImage image) =>
+        string.IsNullOrEmpty(image.Digest) && image.ImageRef?.StartsWith(ContainerImageReference.DockerPrefix, StringComparison.Ordinal) == true;
+
+    private static AnalysisStatus StatusOf(ScanReport report, DeliveryOutcome delivery) => delivery.Status switch
+    {
+        DeliveryStatus.Delivered or DeliveryStatus.NothingWaiting => report.Outcome == ScanOutcome.Completed ? AnalysisStatus.Posted : AnalysisStatus.ErrorPosted,
+        DeliveryStatus.Unreachable => AnalysisStatus.Unreachable,
+        DeliveryStatus.Abandoned => AnalysisStatus.ImageNotFound,
+        _ => AnalysisStatus.Refused,
+    };
+
+    private void ApplyRetention()
+    {
+        try
+        {
+            _retention.Apply(_resultsRoot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.RetentionFailed(_logger, _resultsRoot, e.Message);
+        }
+    }
+}
