@@ -31,6 +31,21 @@ public sealed class CustomAttributesTests
     }
 
     [Test]
+    public async Task GetContainerImageWithAttributesAsync_OneRequest_TheImageAndEverySection()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        await h.Client.AddCustomAttributesAsync(1, [new CustomAttributeInput("openscap_status", "compliant")]);
+        var before = h.Emulator.Requests.Matching("GET", "/api/container_images/1").Count;
+
+        var read = await h.Client.GetContainerImageWithAttributesAsync(1);
+
+        Assert.That(h.Emulator.Requests.Matching("GET", "/api/container_images/1").Count - before, Is.EqualTo(1));
+        Assert.That((read.Image.Id, read.Image.Name, read.Image.Tag), Is.EqualTo((1L, "openshift/nginx", "1.25")));
+        Assert.That(read.Image.PullReference, Does.Contain("openshift/nginx@sha256:"));
+        Assert.That(read.CustomAttributes.Select(a => (a.Name, a.Section)), Is.EquivalentTo(new[] { ("app", "labels"), ("openscap_status", "metadata") }));
+    }
+
+    [Test]
     public async Task AddCustomAttributesAsync_SameNameDifferentCase_UpdatesInPlace()
     {
         await using var h = await ClientHarness.StartAsync();
