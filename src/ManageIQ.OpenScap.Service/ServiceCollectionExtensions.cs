@@ -1,3 +1,6 @@
+using ManageIQ.OpenScap.Contracts.Leadership;
+using ManageIQ.OpenScap.ManageIq;
+using ManageIQ.OpenScap.ManageIq.Probing;
 using ManageIQ.OpenScap.Service.Configuration;
 using ManageIQ.OpenScap.Service.Discovery;
 using ManageIQ.OpenScap.Service.Dispatch;
@@ -9,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ManageIQ.OpenScap.State.Leadership;
 using Quartz;
 
 namespace ManageIQ.OpenScap.Service;
@@ -18,8 +22,10 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the service with <see cref="ServiceOptions"/> (section <c>Bridge</c>) validated at start, Quartz and its
-    /// hosted service, and <see cref="BridgeServiceRunner"/>. It needs the image analysis (<c>AddImageAnalysis</c>), the
-    /// scanner (<c>AddImageScanner</c>), the store and the ManageIQ client.
+    /// hosted service, and <see cref="BridgeServiceRunner"/> behind its start gates: the probe of ManageIQ
+    /// (<c>ManageIq:Probe</c>), then the single-active guard (the file lock here; the host adds <c>AddLeaseGuard</c>
+    /// for a cluster). It needs the image analysis (<c>AddImageAnalysis</c>), the scanner (<c>AddImageScanner</c>), the
+    /// store and the ManageIQ client.
     /// </summary>
     public static IServiceCollection AddBridgeService(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,8 +47,19 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<OutboxDelivery>();
         services.TryAddSingleton<IScanRequests, ScanRequests>();
         services.TryAddSingleton<ScheduleRegistrar>();
+        services.AddManageIqProbe(configuration.GetSection(ManageIqProbeOptions.SectionName));
+        services.AddFileLockGuard(configuration);
+        services.AddServiceStartGate<ManageIqProbeGate>();
+        if (!services.Any(d => d.ServiceType == typeof(ActiveLeaseGate)))
+        {
+            services.AddSingleton<ActiveLeaseGate>();
+            services.AddSingleton<IActiveTerm>(sp => sp.GetRequiredService<ActiveLeaseGate>());
+            services.AddSingleton<IServiceStartGate>(sp => sp.GetRequiredService<ActiveLeaseGate>());
+        }
+
         services.AddReadinessCheck<ManageIqReadinessCheck>();
         services.AddReadinessCheck<StateStoreReadinessCheck>();
+        services.AddReadinessCheck<ActiveLeaseReadinessCheck>();
         services.AddTransient<DiscoveryJob>();
         services.AddTransient<FullScanJob>();
         services.AddQuartz(q =>

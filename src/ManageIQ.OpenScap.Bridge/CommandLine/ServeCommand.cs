@@ -25,7 +25,17 @@ internal static class ServeCommand
                 try
                 {
                     await app.RunAsync(cancellationToken).ConfigureAwait(false);
-                    return ExitCodes.Passed;
+                    var runner = app.Services.GetRequiredService<BridgeServiceRunner>();
+                    switch (runner.Stop)
+                    {
+                        case ServiceStop.Refused:
+                            await parse.InvocationConfiguration.Error.WriteLineAsync($"Error: {runner.Refusal}").ConfigureAwait(false);
+                            return ExitCodes.ManageIqRefused;
+                        case ServiceStop.LeaseLost:
+                            return ExitCodes.LeaseLost;
+                        default:
+                            return ExitCodes.Passed;
+                    }
                 }
                 catch (Exception e) when (StartupErrors.IsConfigurationError(e))
                 {

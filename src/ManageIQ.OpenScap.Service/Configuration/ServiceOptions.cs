@@ -2,7 +2,7 @@ namespace ManageIQ.OpenScap.Service.Configuration;
 
 /// <summary>
 /// What <c>bridge serve</c> keeps analysed and how (section <c>Bridge</c>, beside the analysis and store keys):
-/// discovery, the nightly full scan, limits, providers, exclusions, shutdown and back-pressure.
+/// discovery, the nightly full scan, limits, providers, exclusions, start-up, shutdown and back-pressure.
 /// </summary>
 public sealed class ServiceOptions
 {
@@ -22,6 +22,8 @@ public sealed class ServiceOptions
     public ExclusionOptions Exclusions { get; set; } = new();
 
     public ShutdownOptions Shutdown { get; set; } = new();
+
+    public StartupOptions Startup { get; set; } = new();
 
     public BackPressureOptions BackPressure { get; set; } = new();
 }

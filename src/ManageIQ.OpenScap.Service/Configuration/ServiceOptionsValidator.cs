@@ -68,6 +68,7 @@ public sealed class ServiceOptionsValidator : IValidateOptions<ServiceOptions>
         }
 
         Positive(errors, "Shutdown:Grace", options.Shutdown.Grace);
+        Positive(errors, "Startup:ProbeRetryDelay", options.Startup.ProbeRetryDelay);
         AtLeastOne(errors, "BackPressure:MaxWaiting", options.BackPressure.MaxWaiting);
         Positive(errors, "BackPressure:DeliveryInterval", options.BackPressure.DeliveryInterval);
         Positive(errors, "BackPressure:PollInterval", options.BackPressure.PollInterval);

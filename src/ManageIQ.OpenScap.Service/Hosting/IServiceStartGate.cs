@@ -9,6 +9,9 @@ public interface IServiceStartGate
     /// <summary>For logs: what is waited for.</summary>
     string Name { get; }
 
-    /// <summary>Completes when the gate opens; throws to refuse the start (the host then stops).</summary>
-    Task WaitOpenAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Completes when the gate opens, with a token cancelled if it closes again (the lease's <c>Lost</c>;
+    /// <see cref="CancellationToken.None"/> for a one-time check). Throws to refuse the start.
+    /// </summary>
+    Task<CancellationToken> WaitOpenAsync(CancellationToken cancellationToken);
 }

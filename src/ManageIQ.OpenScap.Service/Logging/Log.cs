@@ -75,6 +75,24 @@ internal static partial class Log
     [LoggerMessage(EventId = 8031, Level = LogLevel.Information, Message = "The service started: discovery, schedules and dispatch run")]
     public static partial void ServiceStarted(ILogger logger);
 
+    [LoggerMessage(EventId = 8035, Level = LogLevel.Warning, Message = "A start gate closed (e.g. the lease was lost): the service's work stopped and the application stops")]
+    public static partial void GateClosed(ILogger logger);
+
+    [LoggerMessage(EventId = 8036, Level = LogLevel.Critical, Message = "The service refuses to start: {Reason}")]
+    public static partial void StartRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8037, Level = LogLevel.Warning, Message = "ManageIQ does not answer; the start-up probe is tried again in {Delay:0} s (Bridge:Startup:ProbeRetryDelay): {Reason}")]
+    public static partial void ProbeRetrying(ILogger logger, double delay, string reason);
+
+    [LoggerMessage(EventId = 8038, Level = LogLevel.Information, Message = "Replica {Identity} waits for the single-active guard")]
+    public static partial void WaitingForLease(ILogger logger, string identity);
+
+    [LoggerMessage(EventId = 8039, Level = LogLevel.Information, Message = "This replica is the active bridge: {Resource} held by {Identity}")]
+    public static partial void LeaseHeld(ILogger logger, string resource, string identity);
+
+    [LoggerMessage(EventId = 8040, Level = LogLevel.Warning, Message = "The single-active guard {Resource} was lost: new work stops at once")]
+    public static partial void LeaseLost(ILogger logger, string resource);
+
     [LoggerMessage(EventId = 8032, Level = LogLevel.Information, Message = "Scheduled {Job} every {Interval}")]
     public static partial void Scheduled(ILogger logger, string job, TimeSpan interval);
 
