@@ -38,14 +38,16 @@ internal sealed class ServiceRig : IAsyncDisposable
 
     public string ConfigPath => Directory.Combine("appsettings.json");
 
-    public static async Task<ServiceRig> StartAsync(CancellationToken cancellationToken, JObject? config = null)
+    /// <summary>The rig; <paramref name="seed"/> changes the emulator's seed, <paramref name="apiVersion"/> the version it reports.</summary>
+    public static async Task<ServiceRig> StartAsync(CancellationToken cancellationToken, JObject? config = null, Func<JObject, JObject>? seed = null, string? apiVersion = null)
     {
         var directory = new TempDirectory();
         var registry = await LoopbackRegistry.StartAsync(cancellationToken: cancellationToken);
-        var seed = EmulatorSeed.Default();
-        seed["container_images"] = new JArray();
-        seed["custom_attributes"] = new JArray();
-        var emulator = await ManageIqEmulator.StartAsync(new EmulatorOptions { Control = true, Seed = seed }, cancellationToken);
+        var emptied = EmulatorSeed.Default();
+        emptied["container_images"] = new JArray();
+        emptied["custom_attributes"] = new JArray();
+        var options = new EmulatorOptions { Control = true, Seed = seed is null ? emptied : seed(emptied) };
+        var emulator = await ManageIqEmulator.StartAsync(apiVersion is null ? options : new EmulatorOptions { Control = true, Seed = options.Seed, ApiVersion = apiVersion }, cancellationToken);
         var rig = new ServiceRig(directory, registry, emulator);
         rig.WriteConfig(config);
         return rig;
@@ -89,8 +91,16 @@ internal sealed class ServiceRig : IAsyncDisposable
         File.WriteAllText(ConfigPath, config.ToString());
     }
 
-    /// <summary>Builds and starts the service host, every backend wrapped in a <see cref="RecordingBackend"/>.</summary>
+    /// <summary>Builds and starts the service host, every backend wrapped in a <see cref="RecordingBackend"/>, and waits until its work started.</summary>
     public async Task<WebApplication> StartServiceAsync(CancellationToken cancellationToken)
+    {
+        var app = await StartHostAsync(cancellationToken);
+        await app.Services.GetRequiredService<BridgeServiceRunner>().Started.WaitAsync(cancellationToken);
+        return app;
+    }
+
+    /// <summary>Builds and starts the service host without waiting for its start gates.</summary>
+    public async Task<WebApplication> StartHostAsync(CancellationToken cancellationToken)
     {
         var builder = BridgeServiceHost.CreateBuilder(ConfigPath, new Dictionary<string, string?>(), (services, _) =>
         {
@@ -103,7 +113,6 @@ internal sealed class ServiceRig : IAsyncDisposable
         });
         var app = BridgeServiceHost.Build(builder);
         await app.StartAsync(cancellationToken);
-        await app.Services.GetRequiredService<BridgeServiceRunner>().Started.WaitAsync(cancellationToken);
         return app;
     }
 
