@@ -24,8 +24,9 @@ internal static class ServeCommand
             {
                 try
                 {
-                    await app.RunAsync(cancellationToken).ConfigureAwait(false);
+                    // RunAsync disposes the services at its end: the runner is taken first.
                     var runner = app.Services.GetRequiredService<BridgeServiceRunner>();
+                    await app.RunAsync(cancellationToken).ConfigureAwait(false);
                     switch (runner.Stop)
                     {
                         case ServiceStop.Refused:
