@@ -44,11 +44,14 @@ public sealed record ContentFingerprint
 
     public string ProjectVersion { get; init; } = CurrentProjectVersion;
 
+    /// <summary>The scanning pod's image (<see cref="IScanBackend.ContentSource"/>); null for an in-process scan.</summary>
+    public string? Inspector { get; init; }
+
     /// <summary>
     /// <c>key=value</c> pairs joined by <c>;</c>, keys always present and in this order: <c>ds</c>, <c>benchmark</c>,
     /// <c>profile</c>, <c>tailoring</c>, <c>cve</c>, <c>cve-mode</c>, <c>cve-version</c>, <c>cve-date</c>,
-    /// <c>oscap</c>, <c>miq-openscap</c>; a missing value is empty; <c>%</c>, <c>;</c> and <c>=</c> in a value are
-    /// percent-encoded.
+    /// <c>oscap</c>, <c>miq-openscap</c>, then <c>inspector</c> only for a scan in a pod; a missing value is empty;
+    /// <c>%</c>, <c>;</c> and <c>=</c> in a value are percent-encoded.
     /// </summary>
     public override string ToString()
     {
@@ -63,6 +66,11 @@ public sealed record ContentFingerprint
         Append(text, "cve-date", CveFeedDate?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         Append(text, "oscap", OscapVersion);
         Append(text, "miq-openscap", ProjectVersion);
+        if (Inspector is not null)
+        {
+            Append(text, "inspector", Inspector);
+        }
+
         return text.ToString();
     }
 

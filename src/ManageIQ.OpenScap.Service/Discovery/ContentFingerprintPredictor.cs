@@ -13,7 +13,9 @@ namespace ManageIQ.OpenScap.Service.Discovery;
 /// <summary>
 /// Says, without pulling the image, whether a scan now would give the fingerprint the last one had: the content
 /// the distribution resolves to today (data stream, profile), the CVE feed's current version (the cache's ETag
-/// or Last-Modified, revalidated at most once per <see cref="FeedRecheck"/>) and this bridge's version.
+/// or Last-Modified, revalidated at most once per <see cref="FeedRecheck"/>) and this bridge's version. For a scan in
+/// a pod, the inspector image (its tag stands for its SSG, oscap and inspector versions) replaces the data stream and
+/// the bridge's version: they are the image's, not this process's.
 /// </summary>
 public sealed class ContentFingerprintPredictor
 {
@@ -40,20 +42,32 @@ public sealed class ContentFingerprintPredictor
         _logger = logger;
     }
 
-    /// <summary>True when <paramref name="fingerprint"/> (as stored) is what a scan of that distribution would give now.</summary>
-    public async Task<bool> IsCurrentAsync(string? distribution, string fingerprint, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when <paramref name="fingerprint"/> (as stored) is what a scan of that distribution would give now, on a
+    /// backend whose <see cref="IScanBackend.ContentSource"/> is <paramref name="contentSource"/>.
+    /// </summary>
+    public async Task<bool> IsCurrentAsync(string? distribution, string fingerprint, string? contentSource, CancellationToken cancellationToken)
     {
         var fields = ContentFingerprint.Fields(fingerprint);
-        if (fields.Count == 0 || string.IsNullOrWhiteSpace(distribution) || Field(fields, "miq-openscap") != ContentFingerprint.CurrentProjectVersion)
+        if (fields.Count == 0 || string.IsNullOrWhiteSpace(distribution) || Field(fields, "inspector") != (contentSource ?? string.Empty))
+        {
+            return false;
+        }
+
+        if (contentSource is null && Field(fields, "miq-openscap") != ContentFingerprint.CurrentProjectVersion)
         {
             return false;
         }
 
         var parts = distribution.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var selection = _resolver.Resolve(new OsRelease { Id = parts[0], VersionId = parts.Length > 1 ? parts[1] : null }, ScapContentOverride.None).Selection;
-        if (selection is null
-            || Field(fields, "ds") != Path.GetFileName(selection.DataStreamPath)
-            || Field(fields, "profile") != selection.Profile)
+        if (selection is null)
+        {
+            // In-process, no content means no scan to compare with. A pod brings its own: its image was compared.
+            return contentSource is not null;
+        }
+
+        if ((contentSource is null && Field(fields, "ds") != Path.GetFileName(selection.DataStreamPath)) || Field(fields, "profile") != selection.Profile)
         {
             return false;
         }

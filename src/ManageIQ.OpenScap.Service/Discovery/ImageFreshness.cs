@@ -2,6 +2,7 @@ using ManageIQ.OpenScap.Analysis.Composing;
 using ManageIQ.OpenScap.ManageIq.Models;
 using ManageIQ.OpenScap.Publishing;
 using ManageIQ.OpenScap.Service.Configuration;
+using ManageIQ.OpenScap.Service.Dispatch;
 using ManageIQ.OpenScap.State.Results;
 using Microsoft.Extensions.Options;
 
@@ -19,9 +20,11 @@ public sealed class ImageFreshness
     private readonly ContentFingerprintPredictor _predictor;
     private readonly IOptionsMonitor<ServiceOptions> _options;
     private readonly TimeProvider _time;
+    private readonly BackendChoice _backends;
 
-    public ImageFreshness(IResultStore store, ResultRecovery recovery, ContentFingerprintPredictor predictor, IOptionsMonitor<ServiceOptions> options, TimeProvider time)
+    public ImageFreshness(IResultStore store, ResultRecovery recovery, ContentFingerprintPredictor predictor, IOptionsMonitor<ServiceOptions> options, TimeProvider time, BackendChoice backends)
     {
+        _backends = backends;
         _store = store;
         _recovery = recovery;
         _predictor = predictor;
@@ -39,7 +42,7 @@ public sealed class ImageFreshness
             && string.Equals(last.Digest, digest, StringComparison.Ordinal)
             && last.Status != OpenScapStatusNames.Error
             && _time.GetUtcNow() - last.ScannedOn < _options.CurrentValue.FullScan.MaxAge
-            && await _predictor.IsCurrentAsync(last.Distribution, last.ContentFingerprint, cancellationToken).ConfigureAwait(false);
+            && await _predictor.IsCurrentAsync(last.Distribution, last.ContentFingerprint, image.EmsId is { } provider ? _backends.ContentSourceFor(provider) : null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<LastResult?> LastResultAsync(ContainerImage image, CancellationToken cancellationToken)
