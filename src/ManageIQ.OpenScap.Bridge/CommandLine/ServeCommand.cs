@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ManageIQ.OpenScap.Bridge.Hosting;
+using ManageIQ.OpenScap.Contracts.Inspector;
 using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Scanner.Hosting;
 using ManageIQ.OpenScap.Service.Hosting;
@@ -14,7 +15,7 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var config = new Option<FileInfo?>("--config") { Description = "A JSON configuration file (appsettings shape); also MANAGEIQ_OPENSCAP_CONFIG." };
+        var config = new Option<FileInfo?>(InspectorFlagNames.ConfigFile) { Description = "A JSON configuration file (appsettings shape); also MANAGEIQ_OPENSCAP_CONFIG." };
         var command = new Command("serve", "Run the bridge as a service: discovery, schedules, scans within the limits, results posted to ManageIQ, health endpoints.") { config };
         command.SetAction(async (parse, cancellationToken) =>
         {

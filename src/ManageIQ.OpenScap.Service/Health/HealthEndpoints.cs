@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ManageIQ.OpenScap.Contracts.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,8 +10,8 @@ namespace ManageIQ.OpenScap.Service.Health;
 /// <summary><c>/healthz</c> (the process serves requests) and <c>/readyz</c> (every <see cref="IReadinessCheck"/> passes).</summary>
 public static class HealthEndpoints
 {
-    public const string Liveness = "/healthz";
-    public const string Readiness = "/readyz";
+    public const string Liveness = HealthPaths.Liveness;
+    public const string Readiness = HealthPaths.Readiness;
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
     public static IEndpointRouteBuilder MapBridgeHealth(this IEndpointRouteBuilder endpoints)
