@@ -26,7 +26,8 @@ public static class AnalysisServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton<ResultComposer>();
         services.TryAddSingleton<ResultsDirectoryRetention>();
-        services.TryAddSingleton<IImageAnalyzer, ImageAnalyzer>();
+        services.TryAddSingleton<ImageAnalyzer>();
+        services.TryAddSingleton<IImageAnalyzer>(sp => sp.GetRequiredService<ImageAnalyzer>());
         return services;
     }
 

@@ -92,14 +92,44 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         var scanId = ScanIds.New(startedOn);
         var provider = image.EmsId?.ToString(CultureInfo.InvariantCulture);
         using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["ScanId"] = scanId, ["ImageId"] = imageId, ["Image"] = image.PullReference, ["ProviderId"] = provider });
-        var directory = Path.Combine(_resultsRoot, imageId.ToString(CultureInfo.InvariantCulture), scanId);
-        var report = await ScanAsync(image, scanId, provider, directory, progress, cancellationToken).ConfigureAwait(false);
+        var directory = DirectoryFor(imageId, scanId);
+        var report = await ScanAsync(image, scanId, _options.Backend, directory, progress, cancellationToken).ConfigureAwait(false);
+        return await PublishAsync(read, report, scanId, startedOn, directory, deliver: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Where scan <paramref name="scanId"/> of the image keeps its ARF, oscap HTML and compact report.</summary>
+    public string DirectoryFor(long imageId, string scanId) =>
+        Path.Combine(_resultsRoot, imageId.ToString(CultureInfo.InvariantCulture), scanId);
+
+    /// <summary>
+    /// Scans the image's digest on the backend named <paramref name="backendName"/> into <paramref name="directory"/>.
+    /// The report may then be published for every image that lists the same digest.
+    /// </summary>
+    public Task<ScanReport> ScanAsync(ContainerImage image, string scanId, string backendName, string directory, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentException.ThrowIfNullOrEmpty(backendName);
+        var provider = image.EmsId?.ToString(CultureInfo.InvariantCulture);
+        return ScanAsync(image, scanId, provider, backendName, directory, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Composes the image's result from <paramref name="report"/>, commits it, and (when <paramref name="deliver"/>)
+    /// posts it planning from the attributes <paramref name="read"/> brought; otherwise it waits in the outbox.
+    /// </summary>
+    public async Task<ImageAnalysis> PublishAsync(ContainerImageWithAttributes read, ScanReport report, string scanId, DateTimeOffset startedOn, string directory, bool deliver, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(report);
+        var image = read.Image;
         var composed = await _composer.ComposeAsync(image, report, scanId, startedOn, directory, cancellationToken).ConfigureAwait(false);
         var recorded = await _store.RecordAsync(composed.Record, cancellationToken).ConfigureAwait(false);
-        Log.Recorded(_logger, recorded.Seq, imageId, composed.Record.Status, recorded.Disposition);
-        var delivery = await _outbox.DeliverAsync(imageId, read.CustomAttributes, cancellationToken).ConfigureAwait(false);
+        Log.Recorded(_logger, recorded.Seq, image.Id, composed.Record.Status, recorded.Disposition);
+        var delivery = deliver
+            ? await _outbox.DeliverAsync(image.Id, read.CustomAttributes, cancellationToken).ConfigureAwait(false)
+            : new DeliveryOutcome(image.Id, DeliveryStatus.Unreachable) { Seq = recorded.Seq, Error = "ManageIQ was not reached before the scan; the result waits in the outbox." };
         ApplyRetention();
-        return new ImageAnalysis(imageId, StatusOf(report, delivery))
+        return new ImageAnalysis(image.Id, StatusOf(report, delivery))
         {
             Image = image,
             ScanId = scanId,
@@ -111,7 +141,7 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         };
     }
 
-    private async Task<ScanReport> ScanAsync(ContainerImage image, string scanId, string? provider, string directory, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    private async Task<ScanReport> ScanAsync(ContainerImage image, string scanId, string? provider, string backendName, string directory, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         var listed = ResultComposer.ListedDigest(image);
         var job = new ScanJob
@@ -124,8 +154,8 @@ public sealed class ImageAnalyzer : IImageAnalyzer
             ProviderId = provider,
             OutputDirectory = directory,
         };
-        var backend = _backends.FirstOrDefault(b => b.Name == _options.Backend)
-            ?? throw new InvalidOperationException($"No scan backend named '{_options.Backend}' is registered (configuration key {AnalysisOptions.SectionName}:{nameof(AnalysisOptions.Backend)}).");
+        var backend = _backends.FirstOrDefault(b => b.Name == backendName)
+            ?? throw new InvalidOperationException($"No scan backend named '{backendName}' is registered (configuration key {AnalysisOptions.SectionName}:{nameof(AnalysisOptions.Backend)}, or the provider's Backend override).");
         Log.Scanning(_logger, image.Id, image.PullReference, provider, backend.Name);
         var report = await backend.ScanAsync(job, progress, cancellationToken).ConfigureAwait(false);
         if (report.Outcome == ScanOutcome.Completed)

@@ -28,10 +28,16 @@ public sealed partial class ManageIqClient
         return PageAsync<ContainerProvider>("api/providers", query, cancellationToken);
     }
 
-    public IAsyncEnumerable<ContainerImage> GetContainerImagesAsync(ContainerImageQuery? query = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ContainerImage> GetContainerImagesAsync(ContainerImageQuery? query = null, CancellationToken cancellationToken = default) =>
+        PageAsync<ContainerImage>("api/container_images", ImageQuery(query, ImageAttributes), cancellationToken);
+
+    public IAsyncEnumerable<ImageCustomAttributes> GetContainerImageAttributesAsync(ContainerImageQuery? query = null, CancellationToken cancellationToken = default) =>
+        PageAsync<ImageCustomAttributes>("api/container_images", ImageQuery(query, ["custom_attributes"]), cancellationToken);
+
+    private static IReadOnlyList<KeyValuePair<string, string>> ImageQuery(ContainerImageQuery? query, string[] attributes)
     {
         query ??= new ContainerImageQuery();
-        var builder = new QueryBuilder().ExpandResources().Attributes(ImageAttributes);
+        var builder = new QueryBuilder().ExpandResources().Attributes(attributes);
         if (query.ProviderId is { } provider)
         {
             builder.Filter("ems_id=" + Id(provider));
@@ -48,7 +54,7 @@ public sealed partial class ManageIqClient
         }
 
         builder.Sort(query.SortBy, query.Descending);
-        return PageAsync<ContainerImage>("api/container_images", builder.Build(), cancellationToken);
+        return builder.Build();
     }
 
     public async Task<ContainerImage> GetContainerImageAsync(long imageId, CancellationToken cancellationToken = default)

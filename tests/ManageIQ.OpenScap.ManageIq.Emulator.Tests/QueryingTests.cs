@@ -84,6 +84,16 @@ public sealed class QueryingTests
         Assert.That(body.Value<int>("subquery_count"), Is.EqualTo(2));
     }
 
+    [Test]
+    public async Task FilterOnAColumn_OfAnEmptyTable_IsAnEmptyAnswerNotABadRequest()
+    {
+        var seed = ManageIQ.OpenScap.ManageIq.Emulator.Seeding.EmulatorSeed.Default();
+        seed["container_images"] = new Newtonsoft.Json.Linq.JArray();
+        await using var h = await EmulatorHarness.StartAsync(new EmulatorOptions { Seed = seed });
+        var (status, body) = await h.GetAsync("api/container_images?filter[]=ems_id=1&filter[]=" + Uri.EscapeDataString("deleted_on=nil"));
+        Assert.That((status, body.Value<int>("subquery_count"), body.Value<int>("count")), Is.EqualTo((200, 0, 0)), body.ToString());
+    }
+
     [TestCase("ext_management_system.zone.name='x'", "Filtering of attributes with more than one association away is not supported")]
     [TestCase("deleted_on<=2016-01-01T00:00:00Z", "Unsupported operator for datetime: <=")]
     [TestCase("deleted_on>foobar", "Bad format for datetime: foobar")]

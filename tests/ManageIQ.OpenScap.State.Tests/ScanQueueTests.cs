@@ -77,6 +77,23 @@ public sealed class ScanQueueTests
     }
 
     [Test]
+    public async Task ClaimSharingDigest_TakesTheOtherWaitingImagesOfTheDigestOnly()
+    {
+        await using var h = await StateHarness.StartAsync();
+        await h.Queue.EnqueueAsync(new ScanRequest(1, 10, "sha256:shared", ScanPriority.NewImage));
+        await h.Queue.EnqueueAsync(new ScanRequest(2, 11, "sha256:shared", ScanPriority.FullScan));
+        await h.Queue.EnqueueAsync(new ScanRequest(3, 10, "sha256:other", ScanPriority.NewImage));
+        var scan = await h.Queue.DequeueAsync(Roomy);
+
+        var claimed = await h.Queue.ClaimSharingDigestAsync(scan!.Id, "sha256:shared");
+        Assert.That(claimed.Select(c => (c.ImageId, c.State, c.Attempts)), Is.EqualTo(new[] { (2L, ScanState.Publishing, 1) }));
+        Assert.That(claimed[0].PublishingOn, Is.Not.Null);
+        Assert.That(await h.Queue.ClaimSharingDigestAsync(scan.Id, "sha256:shared"), Is.Empty, "claimed once");
+        Assert.That((await h.Queue.DequeueAsync(Roomy))!.ImageId, Is.EqualTo(3));
+        await h.Queue.AdvanceAsync(claimed[0].Id, ScanState.Done);
+    }
+
+    [Test]
     public async Task Advance_ThroughTheStates_RecordsEachTimeAndRefusesGoingBack()
     {
         var time = new FakeTimeProvider(Results.Monday);

@@ -11,6 +11,7 @@ public static class BridgeCommandLine
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
         return root;
     }

@@ -1,12 +1,14 @@
+using ManageIQ.OpenScap.Contracts.Hosting;
+
 namespace ManageIQ.OpenScap.Contracts.Inspector;
 
 /// <summary>The inspector's HTTP endpoints (image-inspector's, plus the summary).</summary>
 public static class InspectorPaths
 {
-    public const string Health = "/healthz";
+    public const string Health = HealthPaths.Liveness;
 
     /// <summary>200 once the scan has finished (either way), 503 before: the pod's readiness probe.</summary>
-    public const string Ready = "/readyz";
+    public const string Ready = HealthPaths.Readiness;
 
     public const string ApiVersions = "/api";
 

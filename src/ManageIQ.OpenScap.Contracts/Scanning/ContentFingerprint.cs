@@ -44,11 +44,14 @@ public sealed record ContentFingerprint
 
     public string ProjectVersion { get; init; } = CurrentProjectVersion;
 
+    /// <summary>The scanning pod's image (<see cref="IScanBackend.ContentSource"/>); null for an in-process scan.</summary>
+    public string? Inspector { get; init; }
+
     /// <summary>
     /// <c>key=value</c> pairs joined by <c>;</c>, keys always present and in this order: <c>ds</c>, <c>benchmark</c>,
     /// <c>profile</c>, <c>tailoring</c>, <c>cve</c>, <c>cve-mode</c>, <c>cve-version</c>, <c>cve-date</c>,
-    /// <c>oscap</c>, <c>miq-openscap</c>; a missing value is empty; <c>%</c>, <c>;</c> and <c>=</c> in a value are
-    /// percent-encoded.
+    /// <c>oscap</c>, <c>miq-openscap</c>, then <c>inspector</c> only for a scan in a pod; a missing value is empty;
+    /// <c>%</c>, <c>;</c> and <c>=</c> in a value are percent-encoded.
     /// </summary>
     public override string ToString()
     {
@@ -63,7 +66,36 @@ public sealed record ContentFingerprint
         Append(text, "cve-date", CveFeedDate?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         Append(text, "oscap", OscapVersion);
         Append(text, "miq-openscap", ProjectVersion);
+        if (Inspector is not null)
+        {
+            Append(text, "inspector", Inspector);
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The <c>key=value</c> pairs of a fingerprint as <see cref="ToString"/> wrote it, values decoded; keys it
+    /// cannot read are left out, so an empty result means "not a fingerprint".
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Fields(string? text)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(text))
+        {
+            return fields;
+        }
+
+        foreach (var pair in text.Split(';'))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                fields[pair[..equals]] = pair[(equals + 1)..].Replace("%3D", "=", StringComparison.Ordinal).Replace("%3B", ";", StringComparison.Ordinal).Replace("%25", "%", StringComparison.Ordinal);
+            }
+        }
+
+        return fields;
     }
 
     private static void Append(StringBuilder text, string key, string? value)

@@ -7,6 +7,13 @@ public interface IScanBackend
     string Name { get; }
 
     /// <summary>
+    /// What, beside the bridge's own configuration, decides the content of this backend's scans, as the
+    /// <c>inspector</c> field of their fingerprint: the kubernetes backend's inspector image; null for <c>local</c>,
+    /// whose content is this process's own.
+    /// </summary>
+    string? ContentSource => null;
+
+    /// <summary>
     /// Runs the scan. Every failure is a report (<see cref="ScanOutcome.Failed"/>); a report whose image does not match
     /// <see cref="ScanJob.ExpectedIdentity"/> fails with <see cref="ScanErrorKind.ImageMismatch"/>.
     /// </summary>

@@ -15,6 +15,9 @@ public sealed class ScanPodOptions
 
     public string InspectorTag { get; set; } = "latest";
 
+    /// <summary>The scanning pod's image reference; also the <c>inspector</c> field of its scans' content fingerprint.</summary>
+    public string InspectorImage => $"{InspectorRegistry}/{InspectorRepository}:{InspectorTag}";
+
     /// <summary><c>Always</c>, <c>IfNotPresent</c> or <c>Never</c>.</summary>
     public string ImagePullPolicy { get; set; } = "IfNotPresent";
 

@@ -12,6 +12,12 @@ namespace ManageIQ.OpenScap.Kubernetes.DependencyInjection;
 public static class LeaseGuardServiceCollectionExtensions
 {
     /// <summary>
+    /// The DI key of the <see cref="IKubernetes"/> the Lease guard talks to. Register one under it before
+    /// <see cref="AddLeaseGuard"/> to hold the Lease on another API server than the in-cluster one (tests, the fake API).
+    /// </summary>
+    public const string LeaseClientKey = LeaseClient.ServiceKey;
+
+    /// <summary>
     /// Provides the Kubernetes Lease as the single-active guard (<see cref="IActiveGuard"/> when
     /// <c>Bridge:Leadership:Mode</c> resolves to <c>lease</c>): a <c>coordination.k8s.io/v1</c> Lease in the bridge's
     /// own namespace, on the cluster it runs in, reached with its service account. Needs no <c>Kubernetes</c> section.

@@ -66,7 +66,7 @@ public static class ScanPodBuilder
     private static V1Container Container(ScanPodSpec spec, ScanPodOptions options) => new()
     {
         Name = ScanPodMetadata.ContainerName,
-        Image = $"{options.InspectorRegistry}/{options.InspectorRepository}:{options.InspectorTag}",
+        Image = options.InspectorImage,
         ImagePullPolicy = options.ImagePullPolicy,
         Args = InspectorArguments.For(spec, options),
         Ports = [new V1ContainerPort { ContainerPort = ScanPodMetadata.InspectorPort, Name = "http", Protocol = "TCP" }],

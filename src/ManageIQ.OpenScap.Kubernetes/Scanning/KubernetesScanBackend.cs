@@ -1,13 +1,18 @@
 using ManageIQ.OpenScap.Contracts.Scanning;
+using ManageIQ.OpenScap.Kubernetes.Configuration;
 using ManageIQ.OpenScap.Kubernetes.Connections;
 using ManageIQ.OpenScap.Kubernetes.Pods;
+using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.Kubernetes.Scanning;
 
 /// <summary>The <c>kubernetes</c> backend: a thin adapter that runs the job in a scanning pod and turns every failure into a report.</summary>
-internal sealed class KubernetesScanBackend(IScanPodOrchestrator orchestrator) : IScanBackend
+internal sealed class KubernetesScanBackend(IScanPodOrchestrator orchestrator, IOptions<KubernetesScanningOptions> options) : IScanBackend
 {
     public string Name => ScanBackendNames.Kubernetes;
+
+    /// <summary>The inspector image: its content (SSG, oscap, the inspector's own version) is what the pod scans with.</summary>
+    public string? ContentSource => options.Value.Pod.InspectorImage;
 
     public async Task<ScanReport> ScanAsync(ScanJob job, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
@@ -27,6 +32,10 @@ internal sealed class KubernetesScanBackend(IScanPodOrchestrator orchestrator) :
         try
         {
             report = ImageIdentityCheck.Apply((await orchestrator.RunScanAsync(request, cancellationToken).ConfigureAwait(false)).Report, job);
+            if (report.Content is { } content)
+            {
+                report = report with { Content = content with { Inspector = ContentSource } };
+            }
         }
         catch (ScanPodException e)
         {

@@ -32,7 +32,7 @@ internal sealed class CollectionLister
     public JObject List(string name, IReadOnlyList<JObject> rows, int count, Func<JObject, string> href, string actionsHref, ResourceTable? cacheTable = null)
     {
         var paging = Paging.Parse(_context, _maxResultsPerPage);
-        var columns = Columns(rows);
+        var columns = rows.Count == 0 ? [.. _definition.Table(_context.Store).Columns] : Columns(rows);
         var filters = (_context.Query.TryGetValue("filter[]", out var f) ? f : default).OfType<string>().ToList();
         var (selected, subqueryCount) = Select(name, rows, columns, filters, cacheTable);
         var page = new List<JObject>(Math.Min(paging.Limit, Math.Max(0, selected.Count - paging.Offset)));

@@ -79,8 +79,22 @@ public static class EmulatorSeed
         return copy;
     }
 
-    internal static void Load(JObject seed, EmulatorStore store)
+    internal static void Load(JObject seed, EmulatorStore store) => Load(seed, store, withDefaultColumns: true);
+
+    private static void Load(JObject seed, EmulatorStore store, bool withDefaultColumns)
     {
+        if (withDefaultColumns)
+        {
+            // ManageIQ knows a table's columns from its schema even when it is empty: here, from the default seed's rows.
+            var schema = new EmulatorStore(TimeProvider.System);
+            Load(Default(), schema, withDefaultColumns: false);
+            foreach (var (table, known) in store.Tables.Zip(schema.Tables))
+            {
+                table.KnowColumns(known.Columns);
+            }
+        }
+
+
         LoadUsers(seed, store);
         Fill(seed, "zones", store.Zones);
         // Every provider row has the serialized options column (the provider form's image_inspector_options live there).

@@ -15,6 +15,7 @@ public sealed class ResourceTable
     private readonly Dictionary<long, JObject> _byId = [];
     private readonly Func<JObject, string?>? _ownerKey;
     private readonly Dictionary<string, List<JObject>> _byOwner = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _columns = new(StringComparer.Ordinal);
     private long _lastId;
 
     public ResourceTable(string klass, Func<JObject, string?>? ownerKey = null)
@@ -33,6 +34,19 @@ public sealed class ResourceTable
 
     public long Version { get; private set; }
 
+    /// <summary>
+    /// The table's columns, as a schema would know them: every column of every row it held (hidden keys left out),
+    /// and those <see cref="KnowColumns"/> gave. An empty table still has them.
+    /// </summary>
+    public IReadOnlySet<string> Columns => _columns;
+
+    /// <summary>Adds to <see cref="Columns"/> without a row (a table the seed leaves empty).</summary>
+    public void KnowColumns(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        _columns.UnionWith(names.Where(n => !n.StartsWith("__", StringComparison.Ordinal)));
+    }
+
     /// <summary>Stores the row, giving it the next id when it has none.</summary>
     public JObject Add(JObject row)
     {
@@ -47,6 +61,7 @@ public sealed class ResourceTable
 
         _byId[id] = row;
         InsertInIdOrder(_rows, row, id);
+        KnowColumns(row.Properties().Select(p => p.Name));
         if (_ownerKey?.Invoke(row) is { } owner)
         {
             if (!_byOwner.TryGetValue(owner, out var owned))

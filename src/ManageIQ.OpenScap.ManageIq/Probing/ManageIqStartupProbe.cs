@@ -68,6 +68,11 @@ internal sealed class ManageIqStartupProbe : IManageIqProbe
         {
             return Failed(capabilities, ManageIqProbeOutcome.Unreachable, $"ManageIQ at {_appliance} did not answer {Request} within {_options.Deadline} ({ManageIqProbeOptions.SectionName}:{nameof(ManageIqProbeOptions.Deadline)}).");
         }
+        catch (ManageIqException e) when (IsGatewayFailure(e))
+        {
+            // A proxy or load balancer answering for an appliance that is (re)starting: not a refusal.
+            return Failed(capabilities, ManageIqProbeOutcome.Unreachable, $"ManageIQ at {_appliance} is not available behind its gateway: {e.Message}");
+        }
         catch (ManageIqTransportException e)
         {
             return Failed(capabilities, ManageIqProbeOutcome.Unreachable, $"ManageIQ at {_appliance} cannot be reached: {e.Message}");
@@ -81,6 +86,14 @@ internal sealed class ManageIqStartupProbe : IManageIqProbe
             return Failed(capabilities, ManageIqProbeOutcome.Refused, $"ManageIQ at {_appliance} refused the bridge: {e.Message}");
         }
     }
+
+    private static bool IsGatewayFailure(ManageIqException e) =>
+        (e switch
+        {
+            ManageIqResponseException r => r.StatusCode,
+            ManageIqApiException a => a.StatusCode,
+            _ => (System.Net.HttpStatusCode?)null,
+        }) is System.Net.HttpStatusCode.BadGateway or System.Net.HttpStatusCode.ServiceUnavailable or System.Net.HttpStatusCode.GatewayTimeout;
 
     private ManageIqProbeResult Judge(ManageIqCapabilities capabilities, ManageIqEntrypoint entrypoint)
     {

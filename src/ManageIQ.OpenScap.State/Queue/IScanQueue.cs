@@ -27,6 +27,13 @@ public interface IScanQueue
     /// </summary>
     Task<QueuedScan> AdvanceAsync(long scanId, ScanState target, string? reason = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes every waiting scan of another image listing <paramref name="digest"/> (the digest's own scan is in
+    /// flight as <paramref name="scanId"/>) and moves them to <see cref="ScanState.Publishing"/>: they share its
+    /// result, so they need no scan of their own and count against no limit.
+    /// </summary>
+    Task<IReadOnlyList<QueuedScan>> ClaimSharingDigestAsync(long scanId, string digest, CancellationToken cancellationToken = default);
+
     /// <summary>At start: scans left in flight by a stop are queued again, keeping their place.</summary>
     Task<RequeueReport> RequeueInFlightAsync(CancellationToken cancellationToken = default);
 

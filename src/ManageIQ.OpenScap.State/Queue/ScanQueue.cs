@@ -124,6 +124,35 @@ public sealed class ScanQueue : IScanQueue
         return Task.FromResult(advanced);
     }
 
+    public Task<IReadOnlyList<QueuedScan>> ClaimSharingDigestAsync(long scanId, string digest, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(digest);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = _database.Connect();
+        using var transaction = WriteTransaction.Begin(connection);
+        var now = UtcTicks.From(_time.GetUtcNow());
+        var ids = new List<long>();
+        using (var command = connection.Command(
+            $"""
+            UPDATE scan_queue SET state = 'publishing', pulling_on = $now, publishing_on = $now, attempts = attempts + 1
+            WHERE state = 'queued' AND digest = $digest AND id <> $scan
+              AND image_id NOT IN (SELECT image_id FROM scan_queue WHERE state IN {InFlight})
+            RETURNING id
+            """,
+            ("$now", now), ("$digest", digest), ("$scan", scanId)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        var claimed = ids.Select(id => Get(connection, id)!).ToList();
+        transaction.Commit();
+        return Task.FromResult<IReadOnlyList<QueuedScan>>(claimed);
+    }
+
     public Task<RequeueReport> RequeueInFlightAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using ManageIQ.OpenScap.ManageIq.Emulator;
 using ManageIQ.OpenScap.State;
 using ManageIQ.OpenScap.Testing;
@@ -19,17 +17,14 @@ internal sealed class AnalyzeRig : IAsyncDisposable
     public const string PublicUrl = "http://127.0.0.1:8443/bridge/";
     private const long OpenshiftProvider = 1;
 
-    private readonly HttpClient _api;
-    private readonly HttpClient _control;
+    private readonly EmulatorClient _emulator;
 
     private AnalyzeRig(TempDirectory directory, LoopbackRegistry registry, ManageIqEmulator emulator)
     {
         Directory = directory;
         Registry = registry;
         Emulator = emulator;
-        _api = new HttpClient { BaseAddress = emulator.BaseUri };
-        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:smartvm")));
-        _control = new HttpClient { BaseAddress = emulator.BaseUri };
+        _emulator = new EmulatorClient(emulator.BaseUri);
         System.IO.Directory.CreateDirectory(FailpointDirectory);
     }
 
@@ -99,21 +94,8 @@ internal sealed class AnalyzeRig : IAsyncDisposable
     }
 
     /// <summary>Adds the image to ManageIQ as a provider refresh would, pinned by its digest; returns its id.</summary>
-    public async Task<long> AddImageAsync(string repository, string tag, string digest, CancellationToken cancellationToken)
-    {
-        var body = new JObject
-        {
-            ["name"] = repository,
-            ["tag"] = tag,
-            ["digest"] = digest,
-            ["image_ref"] = $"docker-pullable://{Registry.Host}/{repository}@{digest}",
-            ["ems_id"] = OpenshiftProvider,
-        };
-        using var answer = await _control.PostAsync("/emulator/container_images", Json(body), cancellationToken);
-        var text = await answer.Content.ReadAsStringAsync(cancellationToken);
-        Assert.That((int)answer.StatusCode, Is.EqualTo(200), text);
-        return long.Parse(JObject.Parse(text).Value<string>("id")!, CultureInfo.InvariantCulture);
-    }
+    public Task<long> AddImageAsync(string repository, string tag, string digest, CancellationToken cancellationToken) =>
+        _emulator.AddImageAsync(Registry.Host, OpenshiftProvider, repository, tag, digest, cancellationToken);
 
     /// <summary>Starts <c>bridge analyze</c>; <paramref name="failpoints"/> hold it at those points.</summary>
     public ChildProcess StartAnalyze(long imageId, params string[] failpoints)
@@ -147,52 +129,21 @@ internal sealed class AnalyzeRig : IAsyncDisposable
     }
 
     /// <summary>Every custom attribute of the image, in all sections, as ManageIQ's API shows them.</summary>
-    public async Task<IReadOnlyList<JObject>> AttributesAsync(long imageId, CancellationToken cancellationToken)
-    {
-        var text = await _api.GetStringAsync($"api/container_images/{imageId}?attributes=id&expand=custom_attributes", cancellationToken);
-        return [.. ((JArray)Parse(text)["custom_attributes"]!).Cast<JObject>()];
-    }
+    public Task<IReadOnlyList<JObject>> AttributesAsync(long imageId, CancellationToken cancellationToken) => _emulator.AttributesAsync(imageId, cancellationToken);
 
-    public async Task<Dictionary<string, string>> OpenScapAttributesAsync(long imageId, CancellationToken cancellationToken)
-    {
-        var all = await AttributesAsync(imageId, cancellationToken);
-        var owned = all.Where(a => a.Value<string>("name")!.StartsWith("openscap_", StringComparison.Ordinal)).ToList();
-        Assert.That(owned.Select(a => a.Value<string>("name")), Is.Unique, "each attribute is stored once");
-        return owned.ToDictionary(a => a.Value<string>("name")!, a => a.Value<string>("value")!);
-    }
+    public Task<Dictionary<string, string>> OpenScapAttributesAsync(long imageId, CancellationToken cancellationToken) => _emulator.OpenScapAttributesAsync(imageId, cancellationToken);
 
     /// <summary>Adds attributes through ManageIQ's API, as a user or another tool would.</summary>
-    public async Task AddAttributesAsync(long imageId, CancellationToken cancellationToken, params (string Name, string Value, string Section)[] attributes)
-    {
-        var body = new JObject
-        {
-            ["action"] = "add",
-            ["resources"] = new JArray(attributes.Select(a => new JObject { ["name"] = a.Name, ["value"] = a.Value, ["section"] = a.Section })),
-        };
-        using var answer = await _api.PostAsync($"api/container_images/{imageId}/custom_attributes", Json(body), cancellationToken);
-        Assert.That((int)answer.StatusCode, Is.EqualTo(200), await answer.Content.ReadAsStringAsync(cancellationToken));
-    }
+    public Task AddAttributesAsync(long imageId, CancellationToken cancellationToken, params (string Name, string Value, string Section)[] attributes) =>
+        _emulator.AddAttributesAsync(imageId, cancellationToken, attributes);
 
-    public async Task<IReadOnlyList<JObject>> RequestsAsync(CancellationToken cancellationToken) =>
-        [.. ((JArray)Parse(await _control.GetStringAsync("/emulator/requests", cancellationToken))).Cast<JObject>()];
+    public Task<IReadOnlyList<JObject>> RequestsAsync(CancellationToken cancellationToken) => _emulator.RequestsAsync(cancellationToken);
 
-    public async Task ClearRequestsAsync(CancellationToken cancellationToken)
-    {
-        using var answer = await _control.DeleteAsync("/emulator/requests", cancellationToken);
-        Assert.That((int)answer.StatusCode, Is.LessThan(300));
-    }
+    public Task ClearRequestsAsync(CancellationToken cancellationToken) => _emulator.ClearRequestsAsync(cancellationToken);
 
-    public async Task FaultAsync(string json, CancellationToken cancellationToken)
-    {
-        using var answer = await _control.PostAsync("/emulator/faults", new StringContent(json, Encoding.UTF8, "application/json"), cancellationToken);
-        Assert.That((int)answer.StatusCode, Is.EqualTo(200), await answer.Content.ReadAsStringAsync(cancellationToken));
-    }
+    public Task FaultAsync(string json, CancellationToken cancellationToken) => _emulator.FaultAsync(json, cancellationToken);
 
-    public async Task ClearFaultsAsync(CancellationToken cancellationToken)
-    {
-        using var answer = await _control.DeleteAsync("/emulator/faults", cancellationToken);
-        Assert.That((int)answer.StatusCode, Is.LessThan(300));
-    }
+    public Task ClearFaultsAsync(CancellationToken cancellationToken) => _emulator.ClearFaultsAsync(cancellationToken);
 
     /// <summary>The requests to ManageIQ's API about the image, authentication left out.</summary>
     public static List<JObject> About(IEnumerable<JObject> requests, long imageId) =>
@@ -200,19 +151,14 @@ internal sealed class AnalyzeRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _api.Dispose();
-        _control.Dispose();
+        _emulator.Dispose();
         await Emulator.DisposeAsync();
         await Registry.DisposeAsync();
         Directory.Dispose();
     }
 
     /// <summary>Values as ManageIQ sent them: no date recognised and reformatted on the way.</summary>
-    public static JToken Parse(string json)
-    {
-        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
-        return JToken.ReadFrom(reader);
-    }
+    public static JToken Parse(string json) => EmulatorClient.Parse(json);
 
     /// <summary>An attribute as ManageIQ's provider refresh writes it (the API refuses these sections).</summary>
     public void AddRefreshAttribute(long imageId, string name, string value, string section)
@@ -248,5 +194,4 @@ internal sealed class AnalyzeRig : IAsyncDisposable
         }
     }
 
-    private static StringContent Json(JObject body) => new(body.ToString(), Encoding.UTF8, "application/json");
 }

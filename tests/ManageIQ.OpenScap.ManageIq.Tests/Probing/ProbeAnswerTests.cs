@@ -138,6 +138,20 @@ public sealed class ProbeAnswerTests
         Assert.That((await h.Probe.ProbeAsync(ManageIqCapabilities.Scanning)).Outcome, Is.EqualTo(ManageIqProbeOutcome.Ready));
     }
 
+    [TestCase(HttpStatusCode.BadGateway)]
+    [TestCase(HttpStatusCode.ServiceUnavailable)]
+    [TestCase(HttpStatusCode.GatewayTimeout)]
+    public async Task Probe_GatewayFailingEveryRetry_IsUnreachableNotRefused(HttpStatusCode status)
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Emulator.Faults.FailNext(status, "GET", "/api", times: 100);
+
+        var result = await h.Probe.ProbeAsync(ManageIqCapabilities.Scanning);
+
+        Assert.That(result.Outcome, Is.EqualTo(ManageIqProbeOutcome.Unreachable), result.Message);
+        Assert.That(result.Message, Does.Contain("is not available behind its gateway").And.Contain(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Test]
     public async Task Probe_CallerCancels_Throws()
     {

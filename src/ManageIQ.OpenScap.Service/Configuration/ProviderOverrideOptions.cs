@@ -1,0 +1,14 @@
+namespace ManageIQ.OpenScap.Service.Configuration;
+
+/// <summary><c>Bridge:ProviderOverrides:&lt;id&gt;</c>: what differs for one provider; unset keys keep the defaults.</summary>
+public sealed class ProviderOverrideOptions
+{
+    /// <summary>The backend its scans run on (<c>local</c> or <c>kubernetes</c>) instead of <c>Bridge:Backend</c>.</summary>
+    public string? Backend { get; set; }
+
+    /// <summary>Its full scan's cron instead of <c>Bridge:FullScan:Cron</c>.</summary>
+    public string? Cron { get; set; }
+
+    /// <summary>Its scans in flight instead of <c>Bridge:Limits:PerProvider</c>; 0 pauses the provider.</summary>
+    public int? Limit { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace ManageIQ.OpenScap.Service.Configuration;
+
+/// <summary><c>Bridge:Providers:Mode</c>.</summary>
+public enum ProviderSelectionMode
+{
+    /// <summary>Every OpenShift and Kubernetes provider ManageIQ lists.</summary>
+    All,
+
+    /// <summary>Only the providers in <c>Bridge:Providers:Ids</c>.</summary>
+    List,
+}

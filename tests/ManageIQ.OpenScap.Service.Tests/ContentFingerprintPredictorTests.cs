@@ -1,0 +1,103 @@
+using ManageIQ.OpenScap.Contracts.Scanning;
+using ManageIQ.OpenScap.Images;
+using ManageIQ.OpenScap.Scanner.Content;
+using ManageIQ.OpenScap.Scanner.Feeds;
+using ManageIQ.OpenScap.Service.Discovery;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace ManageIQ.OpenScap.Service.Tests;
+
+/// <summary>
+/// The expected fingerprint, computed without pulling: the same content and feed version is current; a new feed, a
+/// new profile or data stream, or, for a scan in a pod, another inspector image is not.
+/// </summary>
+public sealed class ContentFingerprintPredictorTests
+{
+    private const string DataStream = "/usr/share/xml/scap/ssg/content/ssg-debian12-ds.xml";
+    private const string Feed = "https://feeds.test.invalid/oval-definitions-bookworm.xml.bz2";
+    private const string Inspector = "registry.test.invalid/manageiq/openscap-inspector:1.4.0";
+
+    private string _etag = null!;
+    private string _profile = null!;
+
+    [SetUp]
+    public void Reset()
+    {
+        _etag = "\"v1\"";
+        _profile = "xccdf_org.ssgproject.content_profile_standard";
+    }
+
+    [Test]
+    public async Task SameContentAndFeed_IsCurrent() =>
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", Fingerprint().ToString(), null, CancellationToken.None), Is.True);
+
+    [Test]
+    public async Task NewFeedVersion_IsNotCurrent()
+    {
+        var fingerprint = Fingerprint().ToString();
+        _etag = "\"v2\"";
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", fingerprint, null, CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public async Task AnotherProfileConfigured_IsNotCurrent()
+    {
+        var fingerprint = Fingerprint().ToString();
+        _profile = "xccdf_org.ssgproject.content_profile_anssi_bp28_minimal";
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", fingerprint, null, CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public async Task AnotherBridgeVersion_IsNotCurrentInProcess() =>
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", (Fingerprint() with { ProjectVersion = "0.0.1" }).ToString(), null, CancellationToken.None), Is.False);
+
+    [Test]
+    public async Task ScanInAPod_SameInspectorImage_IsCurrent_WhateverTheInspectorsOwnVersionAndDataStream()
+    {
+        var podScan = Fingerprint() with { Inspector = Inspector, ProjectVersion = "pod-build", DataStream = "ssg-debian12-ds-1.2.xml" };
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", podScan.ToString(), Inspector, CancellationToken.None), Is.True);
+    }
+
+    [Test]
+    public async Task ScanInAPod_AnotherInspectorImage_IsNotCurrent()
+    {
+        var podScan = Fingerprint() with { Inspector = Inspector };
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", podScan.ToString(), Inspector.Replace("1.4.0", "1.5.0", StringComparison.Ordinal), CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public async Task InProcessScan_WhenTheProviderMovedToPods_IsNotCurrent() =>
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", Fingerprint().ToString(), Inspector, CancellationToken.None), Is.False);
+
+    [Test]
+    public async Task ScanInAPod_NewFeedVersion_IsNotCurrent()
+    {
+        var podScan = (Fingerprint() with { Inspector = Inspector }).ToString();
+        _etag = "\"v2\"";
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", podScan, Inspector, CancellationToken.None), Is.False);
+    }
+
+    private ContentFingerprint Fingerprint() => new()
+    {
+        DataStream = Path.GetFileName(DataStream),
+        Profile = _profile,
+        CveFeed = Path.GetFileName(Feed),
+        CveFeedVersion = _etag,
+    };
+
+    private ContentFingerprintPredictor Predictor()
+    {
+        var resolver = new Mock<IScapContentResolver>();
+        resolver.Setup(r => r.Resolve(It.Is<OsRelease>(o => o.Id == "debian" && o.VersionId == "12"), It.IsAny<ScapContentOverride>()))
+            .Returns(ScapContentResolution.Found(new ScapContentSelection { DistributionId = "debian", DistributionVersion = "12", DataStreamPath = DataStream, Profile = _profile }));
+        var inspector = new Mock<IDataStreamInspector>();
+        inspector.Setup(i => i.InspectAsync(DataStream, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DataStreamInfo { Path = DataStream, RemoteChecks = [new RemoteCheck("oval-cve", Feed, ["xccdf_rule_cves"], [])] });
+        var feeds = new Mock<ICveFeedCache>();
+        feeds.Setup(f => f.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string location, CancellationToken _) => new CveFeedFile(location, "/nonexistent", true, false, null, _etag));
+        return new ContentFingerprintPredictor(resolver.Object, inspector.Object, feeds.Object, Options.Create(new CveFeedOptions { Policy = CveFeedPolicy.Optional }), TimeProvider.System, NullLogger<ContentFingerprintPredictor>.Instance);
+    }
+}
