@@ -3,11 +3,14 @@ using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 
-/// <summary>Conditions (fact 60): create needs name, description, expression and towhat.</summary>
+/// <summary>
+/// Conditions (fact 60): create needs name, description, expression and towhat. Create and edit take any column
+/// (the generic <c>create_resource</c> and <c>update</c>), so a guid or notes given are kept; a guid is unique.
+/// </summary>
 internal static class ConditionsHandler
 {
     private static readonly CollectionDefinition Definition = Collections.Conditions;
-    private static readonly string[] EditableKeys = ["name", "description", "towhat", "notes", "modifier"];
+    private static readonly string[] EditableKeys = ["name", "description", "towhat", "notes", "modifier", "guid"];
 
     public static ApiResult PostCollection(ApiContext context)
     {
@@ -69,7 +72,7 @@ internal static class ConditionsHandler
         {
             ["name"] = resource.Value<string>("name"),
             ["description"] = resource.Value<string>("description"),
-            ["guid"] = ControlRows.NewGuid(),
+            ["guid"] = resource.Value<string>("guid") ?? ControlRows.NewGuid(),
             ["towhat"] = resource.Value<string>("towhat"),
             ["modifier"] = resource.Value<string>("modifier") ?? "allow",
             ["read_only"] = false,
@@ -129,7 +132,7 @@ internal static class ConditionsHandler
 
     private static List<string> Check(ApiContext context, JObject values, long? selfId)
     {
-        var errors = ControlRows.Validate(context.Store.Conditions, values, selfId, ["name", "description", "expression", "towhat"], ["name", "description"]);
+        var errors = ControlRows.Validate(context.Store.Conditions, values, selfId, ["name", "description", "expression", "towhat"], ["name", "description", "guid"]);
         if (values.Value<string>("towhat") is { } towhat && !ControlRows.Towhat.Contains(towhat))
         {
             errors.Add("Towhat is not included in the list");

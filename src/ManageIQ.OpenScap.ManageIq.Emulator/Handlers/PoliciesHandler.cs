@@ -8,11 +8,13 @@ namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 /// <summary>
 /// Policies (facts 58-59): create needs all of name, mode, description, towhat, conditions_ids and
 /// policy_contents; edit answers the policy object and replaces contents and conditions when given.
+/// Create keeps only name, description, mode and towhat, as <c>PoliciesController#create_policy</c> does: a guid
+/// or notes sent on create are dropped (a new guid is made); edit (<c>policy.update(data)</c>) sets both.
 /// </summary>
 internal static class PoliciesHandler
 {
     private static readonly CollectionDefinition Definition = Collections.Policies;
-    private static readonly string[] EditableKeys = ["name", "description", "mode", "towhat", "active", "notes"];
+    private static readonly string[] EditableKeys = ["name", "description", "mode", "towhat", "active", "notes", "guid"];
     private static readonly string[] RequiredOnCreate = ["name", "mode", "description", "towhat", "conditions_ids", "policy_contents"];
 
     public static ApiResult PostCollection(ApiContext context)
@@ -83,7 +85,7 @@ internal static class PoliciesHandler
             ["active"] = resource.Value<bool?>("active") ?? true,
             ["read_only"] = false,
             ["expression"] = null,
-            ["notes"] = resource.Value<string>("notes"),
+            ["notes"] = null,
             ["created_on"] = now,
             ["updated_on"] = now,
         });
@@ -189,7 +191,7 @@ internal static class PoliciesHandler
 
     private static List<string> Check(EmulatorStore store, JObject values, long? selfId)
     {
-        var errors = ControlRows.Validate(store.Policies, values, selfId, ["name", "description", "mode", "towhat"], ["name", "description"]);
+        var errors = ControlRows.Validate(store.Policies, values, selfId, ["name", "description", "mode", "towhat"], ["name", "description", "guid"]);
         if (values.Value<string>("mode") is { } mode && mode is not ("compliance" or "control"))
         {
             errors.Add("Mode is not included in the list");

@@ -3,11 +3,15 @@ using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 
-/// <summary>Policy profiles (facts 55-57, 65): description required, read-only profiles refuse edit and delete.</summary>
+/// <summary>
+/// Policy profiles (facts 55-57, 65): description required, read-only profiles refuse edit and delete. Create and
+/// edit take any column (the generic <c>create_resource</c>): a guid given is kept, and <c>set_data</c>, the serialized
+/// Hash where ManageIQ keeps a profile's notes (<c>set_data[:notes]</c>), is stored as given.
+/// </summary>
 internal static class PolicyProfilesHandler
 {
     private static readonly CollectionDefinition Definition = Collections.PolicyProfiles;
-    private static readonly string[] EditableKeys = ["name", "description", "mode"];
+    private static readonly string[] EditableKeys = ["name", "description", "mode", "set_data", "guid"];
 
     public static ApiResult PostCollection(ApiContext context)
     {
@@ -77,7 +81,8 @@ internal static class PolicyProfilesHandler
 
         var values = (JObject)resource.DeepClone();
         values["name"] ??= values["description"]?.DeepClone();
-        var errors = ControlRows.Validate(context.Store.PolicyProfiles, values, null, ["description"], ["description"]);
+        var errors = ControlRows.Validate(context.Store.PolicyProfiles, values, null, ["description"], ["description", "guid"]);
+        CheckSetData(values, errors);
         if (errors.Count > 0)
         {
             throw ApiException.BadRequest($"Failed to add a new policy_profiles resource - Validation failed: {string.Join(", ", errors)}");
@@ -88,10 +93,11 @@ internal static class PolicyProfilesHandler
         {
             ["name"] = values.Value<string>("name"),
             ["description"] = values.Value<string>("description"),
-            ["guid"] = ControlRows.NewGuid(),
+            ["guid"] = values.Value<string>("guid") ?? ControlRows.NewGuid(),
             ["mode"] = values.Value<string>("mode") ?? "control",
             ["read_only"] = false,
             ["set_type"] = "MiqPolicySet",
+            ["set_data"] = values["set_data"]?.DeepClone(),
             ["created_on"] = now,
             ["updated_on"] = now,
         });
@@ -112,7 +118,8 @@ internal static class PolicyProfilesHandler
             merged[key] = resource[key]!.DeepClone();
         }
 
-        var errors = ControlRows.Validate(context.Store.PolicyProfiles, merged, row.Value<long>("id"), ["description"], ["description"]);
+        var errors = ControlRows.Validate(context.Store.PolicyProfiles, merged, row.Value<long>("id"), ["description"], ["description", "guid"]);
+        CheckSetData(merged, errors);
         if (errors.Count > 0)
         {
             throw ApiException.BadRequest($"Failed to update policy_profiles resource - Validation failed: {string.Join(", ", errors)}");
@@ -144,5 +151,14 @@ internal static class PolicyProfilesHandler
         }
 
         return Envelope.Result(true, $"Deleting Policy Profile id: {id} name: '{row.Value<string>("name")}'", context.Href(Definition.Name, id));
+    }
+
+    /// <summary><c>serialize :set_data</c> holds a Hash: anything else fails ActiveRecord's serialization.</summary>
+    private static void CheckSetData(JObject values, List<string> errors)
+    {
+        if (values["set_data"] is { } data && data.Type is not (JTokenType.Object or JTokenType.Null))
+        {
+            errors.Add("Set data must be a hash");
+        }
     }
 }
