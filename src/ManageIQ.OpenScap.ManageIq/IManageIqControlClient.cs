@@ -72,4 +72,10 @@ public interface IManageIqControlClient
 
     /// <summary>Removes policies from a profile; throws when ManageIQ refuses any.</summary>
     Task<IReadOnlyList<ActionResult>> UnassignPoliciesAsync(long profileId, IReadOnlyCollection<long> policyIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Every policy, in id order.</summary>
+    IAsyncEnumerable<Policy> GetPoliciesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every policy profile, in id order.</summary>
+    IAsyncEnumerable<PolicyProfile> GetPolicyProfilesAsync(CancellationToken cancellationToken = default);
 }

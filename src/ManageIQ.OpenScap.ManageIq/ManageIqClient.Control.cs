@@ -17,6 +17,12 @@ public sealed partial class ManageIqClient
     public IAsyncEnumerable<Condition> GetConditionsAsync(CancellationToken cancellationToken = default) =>
         PageAsync<Condition>("api/conditions", new QueryBuilder().ExpandResources().Sort("id", descending: false).Build(), cancellationToken);
 
+    public IAsyncEnumerable<Policy> GetPoliciesAsync(CancellationToken cancellationToken = default) =>
+        PageAsync<Policy>("api/policies", new QueryBuilder().ExpandResources().Sort("id", descending: false).Build(), cancellationToken);
+
+    public IAsyncEnumerable<PolicyProfile> GetPolicyProfilesAsync(CancellationToken cancellationToken = default) =>
+        PageAsync<PolicyProfile>("api/policy_profiles", new QueryBuilder().ExpandResources().Sort("id", descending: false).Build(), cancellationToken);
+
     public Task<Condition?> FindConditionAsync(string name, CancellationToken cancellationToken = default) =>
         FindByNameAsync<Condition>("conditions", name, cancellationToken);
 
