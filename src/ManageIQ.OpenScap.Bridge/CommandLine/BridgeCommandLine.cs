@@ -12,6 +12,7 @@ public static class BridgeCommandLine
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
+        root.Subcommands.Add(PoliciesCommand.Create());
         return root;
     }
 }

@@ -36,6 +36,9 @@ public static class ExitCodes
     /// <summary><c>bridge analyze</c>: ManageIQ refused the result's requests; it waits in the outbox until the cause is fixed.</summary>
     public const int ManageIqRefused = 10;
 
+    /// <summary><c>bridge policies</c>: an object the bridge does not own holds a guid or name of its profiles; it was left as it is.</summary>
+    public const int PolicyConflict = 11;
+
     /// <summary>Interrupted.</summary>
     public const int Cancelled = 130;
 
