@@ -17,47 +17,13 @@ internal static class PoliciesHandler
     private static readonly string[] EditableKeys = ["name", "description", "mode", "towhat", "active", "notes", "guid"];
     private static readonly string[] RequiredOnCreate = ["name", "mode", "description", "towhat", "conditions_ids", "policy_contents"];
 
-    public static ApiResult PostCollection(ApiContext context)
-    {
-        var action = Envelope.Action(context);
-        switch (action)
-        {
-            case "create":
-                context.Require("miq_policy_new", "Use of Action create is forbidden");
-                return Envelope.Results(context, [.. Envelope.Resources(context).Select(r => Create(context, r))]);
-            case "edit":
-                context.Require("miq_policy_edit", "Use of Action edit is forbidden");
-                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Edit(context, t.Row, t.Resource))]);
-            case "delete":
-                context.Require("miq_policy_delete", "Use of Action delete is forbidden");
-                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Delete(context, t.Row))]);
-            default:
-                throw ApiException.BadRequest($"Unsupported Action {action} for the policies collection specified");
-        }
-    }
+    private static readonly ControlCollection Routes = new(Definition, "miq_policy", Create, Edit, Delete);
 
-    public static ApiResult PostResource(ApiContext context, string id)
-    {
-        var action = Envelope.Action(context);
-        switch (action)
-        {
-            case "edit":
-                context.Require("miq_policy_edit", "Use of Action edit is forbidden");
-                return ApiResult.Ok(Edit(context, ReadHandler.Find(context, Definition, id), Envelope.First(context)));
-            case "delete":
-                context.Require("miq_policy_delete", "Use of Action delete is forbidden");
-                return Envelope.Single(Delete(context, ReadHandler.Find(context, Definition, id)));
-            default:
-                throw ApiException.BadRequest($"Unsupported Action {action} for the policies resource specified");
-        }
-    }
+    public static ApiResult PostCollection(ApiContext context) => Routes.PostCollection(context);
 
-    public static ApiResult Delete(ApiContext context, string id)
-    {
-        context.Require("miq_policy_delete", "Use of the delete action is forbidden");
-        Delete(context, ReadHandler.Find(context, Definition, id));
-        return ApiResult.NoContent();
-    }
+    public static ApiResult PostResource(ApiContext context, string id) => Routes.PostResource(context, id);
+
+    public static ApiResult Delete(ApiContext context, string id) => Routes.Delete(context, id);
 
     private static JObject Create(ApiContext context, JObject resource)
     {

@@ -67,12 +67,9 @@ public sealed class RegistrationTests
     {
         using var copy = ShippedPolicyFiles.Copy();
         await using var rig = await ControlRig.StartAsync(copy.Path);
-        await rig.Registrar.RegisterAsync(cancellationToken);
-        var strict = copy.Combine("openscap-profile-strict.yaml");
-        File.WriteAllText(strict, File.ReadAllText(strict).Replace("value: \"0\"", "value: \"00\"", StringComparison.Ordinal));
         var changed = ShippedPolicyFiles.Load().Single(p => p.Name == ShippedPolicyFiles.StrictProfile).Policies.Single().Conditions.Single();
+        await RegisterThenEditAsync(rig, copy, "openscap-profile-strict.yaml", "value: \"0\"", "value: \"00\"", cancellationToken);
         var id = rig.Row(s => s.Conditions, changed.Guid).Value<long>("id");
-        rig.Emulator.Requests.Clear();
 
         var report = await rig.Registrar.RegisterAsync(cancellationToken);
 
@@ -87,10 +84,7 @@ public sealed class RegistrationTests
     {
         using var copy = ShippedPolicyFiles.Copy();
         await using var rig = await ControlRig.StartAsync(copy.Path);
-        await rig.Registrar.RegisterAsync(cancellationToken);
-        var file = copy.Combine("openscap-profile-bridge.yaml");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("description: OpenSCAP compliance from the bridge's verdict", "description: OpenSCAP compliance (bridge verdict)", StringComparison.Ordinal));
-        rig.Emulator.Requests.Clear();
+        await RegisterThenEditAsync(rig, copy, "openscap-profile-bridge.yaml", "description: OpenSCAP compliance from the bridge's verdict", "description: OpenSCAP compliance (bridge verdict)", cancellationToken);
 
         await rig.Registrar.RegisterAsync(cancellationToken);
 
@@ -146,8 +140,7 @@ public sealed class RegistrationTests
         var id = rig.Row(s => s.PolicyProfiles, source.Guid).Value<long>("id");
         // The user imported the file through the UI: the same guid, the notes without the bridge's mark.
         await rig.Client.EditPolicyProfileAsync(id, new PolicyProfileInput(source.Name, source.Description) { Notes = "imported by hand" }, cancellationToken);
-        var file = copy.Combine("openscap-profile-bridge.yaml");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("description: OpenSCAP profile (bridge)", "description: OpenSCAP profile (bridge) v2", StringComparison.Ordinal));
+        EditFile(copy, "openscap-profile-bridge.yaml", "description: OpenSCAP profile (bridge)", "description: OpenSCAP profile (bridge) v2");
         rig.Emulator.Requests.Clear();
 
         var report = await rig.Registrar.RegisterAsync(cancellationToken);
@@ -240,5 +233,21 @@ public sealed class RegistrationTests
         await using var rig = await ControlRig.StartAsync(ShippedPolicyFiles.Directory, baseUrl: new Uri($"http://127.0.0.1:{port}/"));
 
         Assert.That(await rig.Startup.RunAsync(cancellationToken), Is.Null);
+    }
+
+    /// <summary>Registers the copy, changes one file of it, and clears the request log for the run under test.</summary>
+    private static async Task RegisterThenEditAsync(ControlRig rig, Testing.TempDirectory copy, string file, string find, string replace, CancellationToken cancellationToken)
+    {
+        await rig.Registrar.RegisterAsync(cancellationToken);
+        EditFile(copy, file, find, replace);
+        rig.Emulator.Requests.Clear();
+    }
+
+    private static void EditFile(Testing.TempDirectory copy, string file, string find, string replace)
+    {
+        var path = copy.Combine(file);
+        var text = File.ReadAllText(path);
+        Assert.That(text, Does.Contain(find));
+        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
     }
 }
