@@ -246,7 +246,9 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
                 return null;
             }
 
-            if (existing is not null && OwnershipMark.Read(existing.Notes) == fingerprint)
+            // Same source, and its conditions are still the ones registered (not deleted and created again since).
+            if (existing is not null && OwnershipMark.Read(existing.Notes) == fingerprint
+                && (!complete || await HasConditionsAsync(existing.Id, conditionIds, cancellationToken).ConfigureAwait(false)))
             {
                 Add(new(OutcomeKind.Unchanged, "policy", source.Name, source.Guid, existing.Id));
                 return existing.Id;
@@ -272,6 +274,12 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
 
             var edited = await WriteAsync("policy", source.Name, source.Guid, () => client.EditPolicyAsync(existing.Id, input, cancellationToken)).ConfigureAwait(false);
             return edited is null ? existing.Id : Add(new(OutcomeKind.Edited, "policy", source.Name, source.Guid, existing.Id)).Id;
+        }
+
+        private async Task<bool> HasConditionsAsync(long policyId, List<long> conditionIds, CancellationToken cancellationToken)
+        {
+            var current = await client.GetPolicyConditionsAsync(policyId, cancellationToken).ConfigureAwait(false);
+            return current.Select(c => c.Id).Order().SequenceEqual(conditionIds.Order());
         }
 
         private async Task<long?> ConditionAsync(ConditionSource source, string file, CancellationToken cancellationToken)

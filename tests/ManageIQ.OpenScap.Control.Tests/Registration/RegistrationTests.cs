@@ -95,6 +95,23 @@ public sealed class RegistrationTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task Register_AfterSomeoneDeletedTheBridgesCondition_CreatesItAgainAndRelinksThePolicy(CancellationToken cancellationToken)
+    {
+        await using var rig = await ControlRig.StartAsync(ShippedPolicyFiles.Directory);
+        await rig.Registrar.RegisterAsync(cancellationToken);
+        var policy = ShippedPolicyFiles.Load().Single(p => p.Name == ShippedPolicyFiles.BridgeProfile).Policies.Single();
+        await rig.Client.DeleteConditionAsync(rig.Row(s => s.Conditions, policy.Conditions.Single().Guid).Value<long>("id"), cancellationToken);
+
+        var report = await rig.Registrar.RegisterAsync(cancellationToken);
+
+        var policyId = rig.Row(s => s.Policies, policy.Guid).Value<long>("id");
+        var conditions = await rig.Client.GetPolicyConditionsAsync(policyId, cancellationToken);
+        Assert.That(conditions.Select(c => c.Guid), Is.EqualTo(new[] { policy.Conditions.Single().Guid }));
+        Assert.That(report.Outcomes.Where(o => o.IsWrite).Select(o => (o.Kind, o.ObjectKind)), Is.EqualTo(new[] { (OutcomeKind.Created, "condition"), (OutcomeKind.Edited, "policy") }));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task RegisterAndUnregister_LeaveManageIqsSeededProfilePoliciesAndConditionsByteIdentical(CancellationToken cancellationToken)
     {
         await using var rig = await ControlRig.StartAsync(ShippedPolicyFiles.Directory);
