@@ -194,7 +194,8 @@ public static partial class RubyYamlReader
     [GeneratedRegex("^[-+]?(0|[1-9][0-9]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex PlainInteger();
 
-    [GeneratedRegex(@"^[-+]?[0-9]+\.[0-9]+([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    // Psych's float wants a signed exponent: "1.5e3" is a string to it, and refused here as ambiguous.
+    [GeneratedRegex(@"^[-+]?[0-9]+\.[0-9]+([eE][-+][0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex PlainFloat();
 
     // Octal, hex, binary, separators, sexagesimal, dates, .inf/.nan: Psych reads them as non-strings.

@@ -17,6 +17,7 @@ public sealed class RubyYamlReaderTests
           number: 0
           negative: -12
           float: 1.5
+          exponent: 2.5e+3
           empty:
           tilde: ~
           yes_word: yes
@@ -53,6 +54,9 @@ public sealed class RubyYamlReaderTests
     [TestCase("- x: 2026-01-01", "quote it")]
     [TestCase("- x: 0755", "quote it")]
     [TestCase("- x: 1_000", "quote it")]
+    [TestCase("- x: 1.5e3", "quote it")]
+    [TestCase("- x: .5", "quote it")]
+    [TestCase("- x: 1:30", "quote it")]
     [TestCase("- {a: 1, a: 2}", "Duplicate key")]
     [TestCase("- a\n---\n- b", "2 YAML documents")]
     [TestCase("- [unclosed", "not YAML")]
