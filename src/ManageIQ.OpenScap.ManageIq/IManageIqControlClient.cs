@@ -78,4 +78,13 @@ public interface IManageIqControlClient
 
     /// <summary>Every policy profile, in id order.</summary>
     IAsyncEnumerable<PolicyProfile> GetPolicyProfilesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The condition with this exact description (unique in ManageIQ, like the name), or null.</summary>
+    Task<Condition?> FindConditionByDescriptionAsync(string description, CancellationToken cancellationToken = default);
+
+    /// <summary>The policy with this exact description (unique in ManageIQ, like the name), or null.</summary>
+    Task<Policy?> FindPolicyByDescriptionAsync(string description, CancellationToken cancellationToken = default);
+
+    /// <summary>The profile with this exact description (unique in ManageIQ), or null.</summary>
+    Task<PolicyProfile?> FindPolicyProfileByDescriptionAsync(string description, CancellationToken cancellationToken = default);
 }

@@ -99,6 +99,15 @@ public sealed partial class ManageIqClient
     public Task<Condition?> FindConditionByGuidAsync(string objectGuid, CancellationToken cancellationToken = default) =>
         FindByAsync<Condition>("conditions", "guid", objectGuid, cancellationToken);
 
+    public Task<Condition?> FindConditionByDescriptionAsync(string description, CancellationToken cancellationToken = default) =>
+        FindByAsync<Condition>("conditions", "description", description, cancellationToken);
+
+    public Task<Policy?> FindPolicyByDescriptionAsync(string description, CancellationToken cancellationToken = default) =>
+        FindByAsync<Policy>("policies", "description", description, cancellationToken);
+
+    public Task<PolicyProfile?> FindPolicyProfileByDescriptionAsync(string description, CancellationToken cancellationToken = default) =>
+        FindByAsync<PolicyProfile>("policy_profiles", "description", description, cancellationToken);
+
     public Task DeleteConditionAsync(long conditionId, CancellationToken cancellationToken = default) =>
         DeleteAsync("conditions", conditionId, cancellationToken);
 

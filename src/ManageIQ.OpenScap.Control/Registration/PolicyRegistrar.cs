@@ -140,7 +140,8 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
 
             var fingerprint = SourceFingerprint.Of(source);
             var existing = await client.FindPolicyProfileByGuidAsync(source.Guid, cancellationToken).ConfigureAwait(false)
-                ?? await client.FindPolicyProfileAsync(source.Name, cancellationToken).ConfigureAwait(false);
+                ?? await client.FindPolicyProfileAsync(source.Name, cancellationToken).ConfigureAwait(false)
+                ?? await client.FindPolicyProfileByDescriptionAsync(source.Description, cancellationToken).ConfigureAwait(false);
             var input = new PolicyProfileInput(source.Name, source.Description, source.Mode) { Guid = source.Guid, Notes = OwnershipMark.Apply(source.Notes, fingerprint) };
             long profileId;
             if (existing is null)
@@ -162,7 +163,7 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
             }
             else if (Foreign(existing.Notes) is not null)
             {
-                Add(Conflict("profile", source.Name, source.Guid, source.File, existing.Id, existing.Name, existing.Guid, existing.Guid == source.Guid));
+                Add(Conflict("profile", source.Name, source.Guid, source.File, existing.Id, existing.Name, existing.Guid, Matched(existing.Guid, existing.Name, source.Guid, source.Name)));
                 return;
             }
             else
@@ -174,7 +175,7 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
                 }
                 else if (await NameTakenAsync(existing.Name, source.Name, existing.Id, n => client.FindPolicyProfileAsync(n, cancellationToken)).ConfigureAwait(false) is { } holder)
                 {
-                    Add(Conflict("profile", source.Name, source.Guid, source.File, holder.Id, holder.Name, holder.Guid, sameGuid: false));
+                    Add(Conflict("profile", source.Name, source.Guid, source.File, holder.Id, holder.Name, holder.Guid, "name"));
                     return;
                 }
                 else if (await WriteAsync("profile", source.Name, source.Guid, () => client.EditPolicyProfileAsync(existing.Id, input, cancellationToken)).ConfigureAwait(false) is not null)
@@ -239,10 +240,11 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
                 Notes = OwnershipMark.Apply(source.Notes, fingerprint),
             };
             var existing = await client.FindPolicyByGuidAsync(source.Guid, cancellationToken).ConfigureAwait(false)
-                ?? await client.FindPolicyAsync(source.Name, cancellationToken).ConfigureAwait(false);
+                ?? await client.FindPolicyAsync(source.Name, cancellationToken).ConfigureAwait(false)
+                ?? await client.FindPolicyByDescriptionAsync(source.Description, cancellationToken).ConfigureAwait(false);
             if (existing is not null && Foreign(existing.Notes) is not null)
             {
-                Add(Conflict("policy", source.Name, source.Guid, file, existing.Id, existing.Name, existing.Guid, existing.Guid == source.Guid));
+                Add(Conflict("policy", source.Name, source.Guid, file, existing.Id, existing.Name, existing.Guid, Matched(existing.Guid, existing.Name, source.Guid, source.Name)));
                 return null;
             }
 
@@ -268,7 +270,7 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
 
             if (await NameTakenAsync(existing.Name, source.Name, existing.Id, n => client.FindPolicyAsync(n, cancellationToken)).ConfigureAwait(false) is { } holder)
             {
-                Add(Conflict("policy", source.Name, source.Guid, file, holder.Id, holder.Name, holder.Guid, sameGuid: false));
+                Add(Conflict("policy", source.Name, source.Guid, file, holder.Id, holder.Name, holder.Guid, "name"));
                 return null;
             }
 
@@ -296,7 +298,8 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
                 Notes = OwnershipMark.Apply(source.Notes, fingerprint),
             };
             var existing = await client.FindConditionByGuidAsync(source.Guid, cancellationToken).ConfigureAwait(false)
-                ?? await client.FindConditionAsync(source.Name, cancellationToken).ConfigureAwait(false);
+                ?? await client.FindConditionAsync(source.Name, cancellationToken).ConfigureAwait(false)
+                ?? await client.FindConditionByDescriptionAsync(source.Description, cancellationToken).ConfigureAwait(false);
             long? id;
             if (existing is null)
             {
@@ -305,7 +308,7 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
             }
             else if (Foreign(existing.Notes) is not null)
             {
-                Add(Conflict("condition", source.Name, source.Guid, file, existing.Id, existing.Name, existing.Guid, existing.Guid == source.Guid));
+                Add(Conflict("condition", source.Name, source.Guid, file, existing.Id, existing.Name, existing.Guid, Matched(existing.Guid, existing.Name, source.Guid, source.Name)));
                 id = null;
             }
             else if (OwnershipMark.Read(existing.Notes) == fingerprint)
@@ -314,7 +317,7 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
             }
             else if (await NameTakenAsync(existing.Name, source.Name, existing.Id, n => client.FindConditionAsync(n, cancellationToken)).ConfigureAwait(false) is { } holder)
             {
-                Add(Conflict("condition", source.Name, source.Guid, file, holder.Id, holder.Name, holder.Guid, sameGuid: false));
+                Add(Conflict("condition", source.Name, source.Guid, file, holder.Id, holder.Name, holder.Guid, "name"));
                 id = null;
             }
             else
@@ -398,9 +401,13 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
         /// <summary>Non-null (the notes) when the object carries no bridge mark.</summary>
         private static string? Foreign(string? notes) => OwnershipMark.Read(notes) is null ? notes ?? string.Empty : null;
 
-        private static RegistrationOutcome Conflict(string kind, string name, string guid, string file, long id, string otherName, string? otherGuid, bool sameGuid) =>
+        /// <summary>Which of the source's identities the other object holds: its guid, else its name, else its description.</summary>
+        private static string Matched(string? otherGuid, string otherName, string guid, string name) =>
+            otherGuid == guid ? "guid" : otherName == name ? "name" : "description";
+
+        private static RegistrationOutcome Conflict(string kind, string name, string guid, string file, long id, string otherName, string? otherGuid, string field) =>
             new(OutcomeKind.Conflict, kind, name, guid, id,
-                $"the {(sameGuid ? "guid" : "name")} of {kind} '{name}' ({guid}, {Path.GetFileName(file)}) is held by ManageIQ's {kind} {id} '{otherName}' ({otherGuid}), which is not the bridge's (no ownership mark); left unchanged");
+                $"the {field} of {kind} '{name}' ({guid}, {Path.GetFileName(file)}) is held by ManageIQ's {kind} {id} '{otherName}' ({otherGuid}), which is not the bridge's (no ownership mark); left unchanged");
 
         /// <summary>Runs one write; ManageIQ's refusal becomes a failed outcome, anything else (no answer) propagates.</summary>
         private async Task<T?> WriteAsync<T>(string kind, string name, string? guid, Func<Task<T>> write)

@@ -148,6 +148,21 @@ public sealed class RegistrationTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task Register_AUsersProfileWithTheBridgesDescription_IsAConflictNamingBoth(CancellationToken cancellationToken)
+    {
+        await using var rig = await ControlRig.StartAsync(ShippedPolicyFiles.Directory);
+        var source = ShippedPolicyFiles.Load().Single(p => p.Name == ShippedPolicyFiles.BridgeProfile);
+        var users = await rig.Client.CreatePolicyProfileAsync(new PolicyProfileInput("my profile", source.Description), cancellationToken);
+
+        var report = await rig.Registrar.RegisterAsync(cancellationToken);
+
+        var conflict = report.Outcomes.Single(o => o.Kind == OutcomeKind.Conflict);
+        Assert.That(conflict.Message, Does.StartWith($"the description of profile '{source.Name}' ({source.Guid}").And.Contain($"profile {users.Id} 'my profile' ({users.Guid})"));
+        Assert.That(report.HasFailures, Is.False);
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task Register_AUsersCopyOfTheProfileWithItsGuid_IsNeverEdited(CancellationToken cancellationToken)
     {
         using var copy = ShippedPolicyFiles.Copy();
