@@ -75,4 +75,28 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5047, Level = LogLevel.Warning, Message = "Orphan sweep could not list or delete secrets in {Namespace} on cluster {Cluster}")]
     public static partial void SweepSecretsFailed(ILogger logger, string cluster, string @namespace, Exception exception);
+
+    [LoggerMessage(EventId = 5050, Level = LogLevel.Information, Message = "{Lease} is held by {Holder}; {Identity} waits to take it over")]
+    public static partial void LeaseWaiting(ILogger logger, string lease, string holder, string identity);
+
+    [LoggerMessage(EventId = 5051, Level = LogLevel.Information, Message = "{Identity} acquired {Lease}: this replica is the active bridge")]
+    public static partial void LeaseAcquired(ILogger logger, string lease, string identity);
+
+    [LoggerMessage(EventId = 5052, Message = "Could not read or write {Lease} (failure {Failures} in a row); trying again every {RetryPeriod}")]
+    public static partial void LeaseTryFailed(ILogger logger, LogLevel level, string lease, int failures, TimeSpan retryPeriod, Exception exception);
+
+    [LoggerMessage(EventId = 5054, Level = LogLevel.Error, Message = "{Identity} lost {Lease}: {Reason}; its active work stops now")]
+    public static partial void LeaseLost(ILogger logger, string lease, string identity, string reason);
+
+    [LoggerMessage(EventId = 5055, Level = LogLevel.Information, Message = "{Identity} released {Lease}; a waiting replica takes it over on its next try")]
+    public static partial void LeaseReleased(ILogger logger, string lease, string identity);
+
+    [LoggerMessage(EventId = 5056, Level = LogLevel.Warning, Message = "{Identity} could not release {Lease}; another replica takes it over once it expires ({LeaseDuration})")]
+    public static partial void LeaseReleaseFailed(ILogger logger, string lease, string identity, TimeSpan leaseDuration, Exception exception);
+
+    [LoggerMessage(EventId = 5057, Level = LogLevel.Debug, Message = "{Lease} changed between its read and its write (409 Conflict); reading it again")]
+    public static partial void LeaseConflict(ILogger logger, string lease);
+
+    [LoggerMessage(EventId = 5058, Level = LogLevel.Information, Message = "Single-active guard: {Lease} as {Identity} (Bridge:Leadership:Mode {Mode}; lease duration {LeaseDuration}, renew deadline {RenewDeadline}, retry period {RetryPeriod})")]
+    public static partial void LeaseGuardConfigured(ILogger logger, Leadership.LeaseTarget lease, string identity, ManageIQ.OpenScap.Contracts.Leadership.LeadershipMode mode, TimeSpan leaseDuration, TimeSpan renewDeadline, TimeSpan retryPeriod);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq.Emulator;
@@ -17,6 +18,13 @@ public sealed class EmulatorOptions
 
     /// <summary>ManageIQ's <c>api.token_ttl</c> (10 minutes).</summary>
     public TimeSpan TokenTtl { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The API version the entrypoint reports (<c>version</c>, <c>versions</c>) and the only one a version segment
+    /// (<c>/api/vX</c>) may name; ManageIQ's master reports 4.4.0-pre. Set it to emulate an older appliance's answer.
+    /// Only what the entrypoint says changes: the collections and subcollections stay master's.
+    /// </summary>
+    public string ApiVersion { get; init; } = EntrypointHandler.DefaultVersion;
 
     /// <summary>ManageIQ's <c>api.max_results_per_page</c> (1000).</summary>
     public int MaxResultsPerPage { get; init; } = 1000;

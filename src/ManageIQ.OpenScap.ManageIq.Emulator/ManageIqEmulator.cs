@@ -55,7 +55,12 @@ public sealed class ManageIqEmulator : IAsyncDisposable
         var faults = new FaultInjector();
         var requests = new RequestLog();
         var control = options.Control ? new Control.ControlRouter(store, faults, requests) : null;
-        var router = new ApiRouter(store, tokens, faults, requests, options.MaxResultsPerPage, control);
+        if (string.IsNullOrWhiteSpace(options.ApiVersion))
+        {
+            throw new ArgumentException("EmulatorOptions.ApiVersion must name a version, e.g. 4.4.0-pre.", nameof(options));
+        }
+
+        var router = new ApiRouter(store, tokens, faults, requests, options.MaxResultsPerPage, control) { ApiVersion = options.ApiVersion };
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>

@@ -7,7 +7,7 @@ namespace ManageIQ.OpenScap.ManageIq;
 /// <summary>Discovery: container providers and their images.</summary>
 public sealed partial class ManageIqClient
 {
-    private static readonly string[] ProviderAttributes = ["name", "type", "guid", "zone_id", "enabled", "last_refresh_date", "last_refresh_error"];
+    private static readonly string[] ProviderAttributes = ["name", "type", "guid", "zone_id", "enabled", "last_refresh_date", "last_refresh_error", "options"];
 
     /// <summary>Physical columns plus the registry association: ManageIQ then renders exactly these keys.</summary>
     private static readonly string[] ImageAttributes =

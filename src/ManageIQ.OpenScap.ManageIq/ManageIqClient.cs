@@ -6,10 +6,11 @@ using Newtonsoft.Json.Linq;
 namespace ManageIQ.OpenScap.ManageIq;
 
 /// <summary>
-/// The <see cref="IManageIqClient"/> over ManageIQ's REST API. One instance per appliance (singleton): it
-/// holds the API token; HTTP connections come from <see cref="IHttpClientFactory"/> per request.
+/// The <see cref="IManageIqClient"/> over ManageIQ's REST API. One instance per appliance (singleton) over the
+/// connection that holds the API token, which it shares with the start-up probe and does not own; HTTP connections
+/// come from <see cref="IHttpClientFactory"/> per request.
 /// </summary>
-public sealed partial class ManageIqClient : IManageIqClient, IDisposable
+public sealed partial class ManageIqClient : IManageIqClient
 {
     private readonly ManageIqConnection _connection;
 
@@ -17,8 +18,6 @@ public sealed partial class ManageIqClient : IManageIqClient, IDisposable
     {
         _connection = connection;
     }
-
-    public void Dispose() => _connection.Dispose();
 
     /// <summary>The first member of a collection with this exact name, or null.</summary>
     private Task<T?> FindByNameAsync<T>(string collection, string name, CancellationToken cancellationToken)

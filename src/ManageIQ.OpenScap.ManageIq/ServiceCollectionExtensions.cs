@@ -1,5 +1,6 @@
 using ManageIQ.OpenScap.ManageIq.Configuration;
 using ManageIQ.OpenScap.ManageIq.Http;
+using ManageIQ.OpenScap.ManageIq.Probing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.ManageIq;
 
-/// <summary>Registers <see cref="IManageIqClient"/> with validated options and its own HttpClient.</summary>
+/// <summary>Registers <see cref="IManageIqClient"/> with validated options and its own HttpClient, and the start-up probe.</summary>
 public static class ServiceCollectionExtensions
 {
     /// <summary>Binds <paramref name="section"/> (usually <c>ManageIq</c>) to <see cref="ManageIqClientOptions"/>.</summary>
@@ -39,16 +40,47 @@ public static class ServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => TlsHandlerFactory.Create(
                 sp.GetRequiredService<IOptions<ManageIqClientOptions>>().Value,
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<ManageIqClient>()));
-        services.TryAddSingleton<IManageIqClient>(sp => new ManageIqClient(new ManageIqConnection(
+        // One connection (one API token) for the client and the probe.
+        services.TryAddSingleton(sp => new ManageIqConnection(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<IOptions<ManageIqClientOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<ManageIqClient>())));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<ManageIqClient>()));
+        services.TryAddSingleton<IManageIqClient>(sp => new ManageIqClient(sp.GetRequiredService<ManageIqConnection>()));
         // Each concern resolves to the one client, so a consumer may depend on just the part it uses.
         services.TryAddSingleton<IManageIqInventoryClient>(sp => sp.GetRequiredService<IManageIqClient>());
         services.TryAddSingleton<IManageIqCustomAttributesClient>(sp => sp.GetRequiredService<IManageIqClient>());
         services.TryAddSingleton<IManageIqControlClient>(sp => sp.GetRequiredService<IManageIqClient>());
         services.TryAddSingleton<IManageIqImageActionsClient>(sp => sp.GetRequiredService<IManageIqClient>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IManageIqProbe"/>, the start-up check of ManageIQ, over the client's connection: call
+    /// <see cref="AddManageIqClient(IServiceCollection, IConfiguration)"/> first. <paramref name="section"/> (usually
+    /// <c>ManageIq:Probe</c>) binds <see cref="ManageIqProbeOptions"/>, validated at start.
+    /// </summary>
+    public static IServiceCollection AddManageIqProbe(this IServiceCollection services, IConfiguration? section = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!services.Any(d => d.ServiceType == typeof(ManageIqConnection)))
+        {
+            throw new InvalidOperationException("AddManageIqProbe needs AddManageIqClient first: the probe uses the client's connection.");
+        }
+
+        var options = services.AddOptions<ManageIqProbeOptions>();
+        if (section is not null)
+        {
+            options.Bind(section);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ManageIqProbeOptions>, ManageIqProbeOptionsValidator>());
+        services.TryAddSingleton<IManageIqProbe>(sp => new ManageIqStartupProbe(
+            sp.GetRequiredService<ManageIqConnection>(),
+            sp.GetRequiredService<IOptions<ManageIqProbeOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ManageIqStartupProbe>>()));
         return services;
     }
 }

@@ -8,6 +8,7 @@ public sealed class FakeFaults
     private readonly List<InjectedFailure> stalls = [];
     private int deleteFailures;
     private int watchExpiries;
+    private int leaseRaces;
 
     /// <summary>What each new pod does; by default it becomes ready.</summary>
     public Func<k8s.Models.V1Pod, PodBehavior> BehaviorFor { get; set; } = _ => PodBehavior.BecomesReady;
@@ -39,6 +40,16 @@ public sealed class FakeFaults
         }
     }
 
+    /// <summary>Forgets the failures and stalls still to come (requests already stalled stay stalled).</summary>
+    public void ClearFailures()
+    {
+        lock (gate)
+        {
+            failures.Clear();
+            stalls.Clear();
+        }
+    }
+
     /// <summary>
     /// Every watch answers 200, sends only an ERROR event (500, as an overloaded API server does) and ends: the stream
     /// closes without a single pod event. (An empty body is no watch stream at all: the client throws on it.)
@@ -64,6 +75,32 @@ public sealed class FakeFaults
         lock (gate)
         {
             watchExpiries += count;
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> Lease replaces meet another writer: the stored Lease gets a new
+    /// resourceVersion just before the write is checked, so the write answers 409 Conflict.
+    /// </summary>
+    public void RaceNextLeaseReplaces(int count = 1)
+    {
+        lock (gate)
+        {
+            leaseRaces += count;
+        }
+    }
+
+    internal bool TakeLeaseRace()
+    {
+        lock (gate)
+        {
+            if (leaseRaces <= 0)
+            {
+                return false;
+            }
+
+            leaseRaces--;
+            return true;
         }
     }
 

@@ -24,6 +24,7 @@ public sealed partial class FakeKubernetesApiServer
                 await WriteStatusAsync(context, 500, "InternalError", $"fake API server failure: {ex}");
             }
         });
+        app.Use(CountLeaseRequestsAsync);
         app.Use(async (context, next) =>
         {
             if (Faults.TakeStall(context.Request.Method, context.Request.Path.Value + context.Request.QueryString) is { } afterHeaders)
@@ -54,6 +55,7 @@ public sealed partial class FakeKubernetesApiServer
             return ServiceAccounts.TryGetValue((ns, name), out var sa) ? WriteAsync(c, 200, sa) : NotFoundAsync(c, "serviceaccounts", name);
         });
         MapSecrets();
+        MapLeases();
         app.MapGet("/apis/image.openshift.io/v1/images/{name}", (HttpContext c, string name) =>
         {
             Count("get image");

@@ -15,7 +15,8 @@ namespace ManageIQ.OpenScap.Kubernetes.FakeApi;
 /// A fake Kubernetes API server on 127.0.0.1:0 that the real KubernetesClient talks to over HTTP: pods (create, get,
 /// list, watch with resourceVersion and bookmarks, delete with uid preconditions and grace), the pod proxy forwarded
 /// to a local HTTP process, service accounts, secrets (create, get, list, patch, delete, collected with their owner
-/// pod) and OpenShift images (get, merge patch). Faults stall requests, cut or silence watches and fail calls.
+/// pod), OpenShift images (get, merge patch) and Leases (get, create, replace with resourceVersion conflicts).
+/// Faults stall requests, cut or silence watches, fail calls and race Lease writes.
 /// </summary>
 public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
 {
@@ -95,6 +96,7 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
     public void ResetCounters()
     {
         Interlocked.Exchange(ref requestCount, 0);
+        Interlocked.Exchange(ref leaseRequestCount, 0);
         requestsByKind.Clear();
         Pods.ResetPeak();
     }

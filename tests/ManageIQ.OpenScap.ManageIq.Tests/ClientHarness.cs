@@ -1,5 +1,6 @@
 using ManageIQ.OpenScap.ManageIq.Configuration;
 using ManageIQ.OpenScap.ManageIq.Emulator;
+using ManageIQ.OpenScap.ManageIq.Probing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.Logging.Testing;
 namespace ManageIQ.OpenScap.ManageIq.Tests;
 
 /// <summary>
-/// The real client, built through <c>AddManageIqClient</c>, talking over loopback to an in-process emulator,
-/// with every log line at Trace captured.
+/// The real client and start-up probe, built through <c>AddManageIqClient</c> and <c>AddManageIqProbe</c>, talking
+/// over loopback to an in-process emulator, with every log line at Trace captured.
 /// </summary>
 public sealed class ClientHarness : IAsyncDisposable
 {
@@ -19,6 +20,7 @@ public sealed class ClientHarness : IAsyncDisposable
         Emulator = emulator;
         _services = services;
         Client = services.GetRequiredService<IManageIqClient>();
+        Probe = services.GetRequiredService<IManageIqProbe>();
         Logs = services.GetFakeLogCollector();
     }
 
@@ -26,18 +28,21 @@ public sealed class ClientHarness : IAsyncDisposable
 
     public IManageIqClient Client { get; }
 
+    public IManageIqProbe Probe { get; }
+
     public FakeLogCollector Logs { get; }
 
     public static async Task<ClientHarness> StartAsync(
         Action<ManageIqClientOptions>? configure = null,
         EmulatorOptions? emulatorOptions = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Action<ManageIqProbeOptions>? probe = null)
     {
         var emulator = await ManageIqEmulator.StartAsync(emulatorOptions);
-        return new ClientHarness(emulator, Build(emulator.BaseUri, configure, time));
+        return new ClientHarness(emulator, Build(emulator.BaseUri, configure, time, probe));
     }
 
-    public static ServiceProvider Build(Uri baseUrl, Action<ManageIqClientOptions>? configure, TimeProvider? time = null)
+    public static ServiceProvider Build(Uri baseUrl, Action<ManageIqClientOptions>? configure, TimeProvider? time = null, Action<ManageIqProbeOptions>? probe = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
@@ -56,6 +61,12 @@ public sealed class ClientHarness : IAsyncDisposable
             o.RequestTimeout = TimeSpan.FromSeconds(10);
             configure?.Invoke(o);
         });
+        services.AddManageIqProbe();
+        if (probe is not null)
+        {
+            services.Configure(probe);
+        }
+
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -25,6 +25,25 @@ public sealed class InventoryTests
     }
 
     [Test]
+    public async Task GetContainerProvidersAsync_ImageInspectorOptions_AreRead()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        lock (h.Emulator.Store.Gate)
+        {
+            h.Emulator.Store.Providers.Find(1)!["options"] = Newtonsoft.Json.Linq.JObject.Parse(
+                """{"image_inspector_options": {"http_proxy": "http://proxy:3128", "no_proxy": ".svc", "cve_url": "https://feeds.example/oval.xml", "registry": "docker.io", "image_tag": "2.1"}}""");
+            h.Emulator.Store.Providers.Touch();
+        }
+
+        var providers = await ClientHarness.ToListAsync(h.Client.GetContainerProvidersAsync());
+
+        var options = providers[0].Options?.ImageInspectorOptions;
+        Assert.That((options?.HttpProxy, options?.NoProxy, options?.CveUrl, options?.Registry, options?.ImageTag, options?.HttpsProxy),
+            Is.EqualTo(("http://proxy:3128", ".svc", "https://feeds.example/oval.xml", "docker.io", "2.1", (string?)null)));
+        Assert.That(providers[1].Options?.ImageInspectorOptions, Is.Null, "an empty options hash");
+    }
+
+    [Test]
     public async Task GetContainerProvidersAsync_OtherProviderTypes_AreNotListed()
     {
         var seed = Seeds.Default();

@@ -9,11 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 // publish --state DIR --miq URL --result FILE [--retry-base-ms N]: records the result, then posts it.
 // deliver --state DIR --miq URL --image ID: posts the image's waiting result (a restart after a kill).
 // Prints "recorded SEQ DISPOSITION" and "delivery STATUS REQUESTS"; exits 0 when delivered, 3 otherwise.
+// hold-lock --state DIR: takes the single-active file lock, prints "locked IDENTITY", holds it until SIGTERM.
 var command = args.Length > 0 ? args[0] : string.Empty;
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 1; i + 1 < args.Length; i += 2)
 {
     options[args[i]] = args[i + 1];
+}
+
+if (command == "hold-lock")
+{
+    return await LockHolderCommand.RunAsync(options["--state"]);
 }
 
 var services = new ServiceCollection();

@@ -107,21 +107,10 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until standard error holds <paramref name="text"/>; false when the process ended first.</summary>
-    public async Task<bool> WaitForErrorAsync(string text, CancellationToken cancellationToken)
-    {
-        while (!Error.Contains(text, StringComparison.Ordinal))
-        {
-            if (_process.HasExited)
-            {
-                await _reading.WaitAsync(cancellationToken);
-                return Error.Contains(text, StringComparison.Ordinal);
-            }
+    public Task<bool> WaitForErrorAsync(string text, CancellationToken cancellationToken) => WaitForAsync(() => Error, text, cancellationToken);
 
-            await Task.Delay(100, cancellationToken);
-        }
-
-        return true;
-    }
+    /// <summary>Waits until standard output holds <paramref name="text"/>; false when the process ended first.</summary>
+    public Task<bool> WaitForOutputAsync(string text, CancellationToken cancellationToken) => WaitForAsync(() => Output, text, cancellationToken);
 
     /// <summary>Asks the process to stop (SIGTERM, as Kubernetes does), so it shuts down and flushes its logs.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -183,6 +172,22 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"chown -R {path} failed");
         }
+    }
+
+    private async Task<bool> WaitForAsync(Func<string> stream, string text, CancellationToken cancellationToken)
+    {
+        while (!stream().Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited)
+            {
+                await _reading.WaitAsync(cancellationToken);
+                return stream().Contains(text, StringComparison.Ordinal);
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return true;
     }
 
     private static async Task Pump(StreamReader reader, StringBuilder into)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ManageIQ.OpenScap.Analysis;
 using ManageIQ.OpenScap.Bridge.Hosting;
+using ManageIQ.OpenScap.Contracts.Inspector;
 using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Scanner.Hosting;
 using ManageIQ.OpenScap.State.Outbox;
@@ -17,7 +18,7 @@ internal static class AnalyzeCommand
     public static Command Create()
     {
         var imageId = new Option<long>("--image-id") { Description = "ManageIQ's id of the container image.", Required = true };
-        var config = new Option<FileInfo?>("--config") { Description = "A JSON configuration file (appsettings shape); also MANAGEIQ_OPENSCAP_CONFIG." };
+        var config = new Option<FileInfo?>(InspectorFlagNames.ConfigFile) { Description = "A JSON configuration file (appsettings shape); also MANAGEIQ_OPENSCAP_CONFIG." };
         var command = new Command("analyze", "Scan one ManageIQ container image and post its results to ManageIQ as openscap_ custom attributes.") { imageId, config };
         command.Validators.Add(result =>
         {

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using ManageIQ.OpenScap.Analysis;
 using ManageIQ.OpenScap.Analysis.Configuration;
+using ManageIQ.OpenScap.Bridge.Hosting;
 using ManageIQ.OpenScap.Contracts.Scanning;
-using ManageIQ.OpenScap.Kubernetes.DependencyInjection;
 using ManageIQ.OpenScap.Scanner.CommandLine;
 using ManageIQ.OpenScap.Scanner.Hosting;
 using ManageIQ.OpenScap.Scanner.Scanning;
@@ -58,9 +58,12 @@ internal static class ScanCommand
         var builder = ScanHost.CreateBuilder(invocation, environmentPrefix: null);
         builder.Services.AddAnalysisOptions(builder.Configuration);
         var backendName = backendFlag ?? builder.Configuration[AnalysisOptions.SectionName + ":" + nameof(AnalysisOptions.Backend)] ?? ScanBackendNames.Local;
+
+        // The flag overrides the key, so the backend it picks is checked at start like one the key picks.
+        builder.Services.PostConfigure<AnalysisOptions>(o => o.Backend = backendFlag ?? o.Backend);
         if (backendName == ScanBackendNames.Kubernetes)
         {
-            builder.Services.AddKubernetesScanning(builder.Configuration, sweepOrphans: false);
+            builder.Services.AddKubernetesBackend(builder.Configuration, sweepOrphans: false);
         }
 
         using var host = await ScanHost.StartAsync(builder, error, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using ManageIQ.OpenScap.Analysis;
 using ManageIQ.OpenScap.Analysis.Configuration;
 using ManageIQ.OpenScap.Contracts.Scanning;
-using ManageIQ.OpenScap.Kubernetes.DependencyInjection;
 using ManageIQ.OpenScap.ManageIq;
 using ManageIQ.OpenScap.ManageIq.Configuration;
 using ManageIQ.OpenScap.State;
@@ -26,7 +25,7 @@ internal static class AnalysisHostExtensions
         services.AddImageAnalysis(configuration);
         if (BackendName(configuration) == ScanBackendNames.Kubernetes)
         {
-            services.AddKubernetesScanning(configuration, sweepOrphans);
+            services.AddKubernetesBackend(configuration, sweepOrphans);
         }
 
         return services;

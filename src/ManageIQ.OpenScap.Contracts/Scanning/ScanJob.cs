@@ -37,6 +37,9 @@ public sealed record ScanJob
     /// <summary>A CVE feed for this scan (<c>--cve-url</c>); wins over every configured feed.</summary>
     public string? CveUrl { get; init; }
 
+    /// <summary>Proxies for this scan instead of the backend's (the provider's image-inspector settings); null for the backend's.</summary>
+    public ScanProxy? Proxy { get; init; }
+
     /// <summary>The scan's time limit; null for the backend's configured one.</summary>
     public TimeSpan? Timeout { get; init; }
 

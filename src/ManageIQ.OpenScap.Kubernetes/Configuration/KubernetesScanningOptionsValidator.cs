@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.Kubernetes.Configuration;
 
-/// <summary>Checks the whole <c>Kubernetes</c> section at start, naming each wrong setting; logs what it accepts with a warning.</summary>
+/// <summary>
+/// Checks the whole <c>Kubernetes</c> section at start, naming each wrong setting; logs what it accepts with a warning.
+/// An empty <c>Clusters</c> list is valid (a local-only bridge): what needs a cluster says so (<see cref="ClusterRequirement"/>).
+/// </summary>
 public sealed class KubernetesScanningOptionsValidator(ILogger<KubernetesScanningOptionsValidator> logger) : IValidateOptions<KubernetesScanningOptions>
 {
     private static readonly string[] PullPolicies = ["Always", "IfNotPresent", "Never"];
@@ -22,11 +25,6 @@ public sealed class KubernetesScanningOptionsValidator(ILogger<KubernetesScannin
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         var warnings = new List<string>();
-        if (options.Clusters.Count == 0)
-        {
-            errors.Add("Kubernetes:Clusters is empty: configure at least one cluster.");
-        }
-
         if (!DnsLabel.IsValid(options.OwnerId))
         {
             errors.Add($"Kubernetes:OwnerId '{options.OwnerId}' is not a valid label value (lowercase DNS-1123 label).");

@@ -20,7 +20,7 @@ internal sealed class ClusterConnections : IClusterConnections, IDisposable
     {
         ArgumentNullException.ThrowIfNull(provider);
         return All.FirstOrDefault(c => c.Serves(provider))
-            ?? throw new UnknownProviderException($"No cluster in Kubernetes:Clusters serves ManageIQ provider {provider}.");
+            ?? throw new UnknownProviderException(ClusterRequirement.NoClusterFor(All.Count, provider.ToString()));
     }
 
     private static ClusterConnection Connect(ClusterConnectionOptions cluster, KubernetesScanningOptions options, TimeProvider time)

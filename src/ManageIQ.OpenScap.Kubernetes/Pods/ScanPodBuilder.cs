@@ -144,9 +144,9 @@ public static class ScanPodBuilder
             }
         }
 
-        Add("HTTP_PROXY", options.HttpProxy, ScanPodSecret.HttpProxyKey);
-        Add("HTTPS_PROXY", options.HttpsProxy, ScanPodSecret.HttpsProxyKey);
-        Add("NO_PROXY", options.NoProxy, null);
+        Add("HTTP_PROXY", ScanPodSecret.HttpProxy(spec, options), ScanPodSecret.HttpProxyKey);
+        Add("HTTPS_PROXY", ScanPodSecret.HttpsProxy(spec, options), ScanPodSecret.HttpsProxyKey);
+        Add("NO_PROXY", ScanPodSecret.NoProxy(spec, options), null);
         return variables.Count == 0 ? null : variables;
     }
 

@@ -8,4 +8,7 @@ namespace ManageIQ.OpenScap.Kubernetes.Pods;
 public sealed record ScanPodContent(string? CveUrl = null, string? DataStream = null, string? Profile = null, bool HtmlReport = true)
 {
     public static ScanPodContent Default { get; } = new();
+
+    /// <summary>Proxies for this scan (the provider's); each one set wins over its <c>Kubernetes:Pod</c> key.</summary>
+    public Contracts.Scanning.ScanProxy? Proxy { get; init; }
 }

@@ -36,8 +36,8 @@ public static class ScanPodSecret
         }
 
         Put(AuthTokenKey, spec.AuthToken);
-        Put(HttpProxyKey, HoldsCredentials(options.HttpProxy) ? options.HttpProxy : null);
-        Put(HttpsProxyKey, HoldsCredentials(options.HttpsProxy) ? options.HttpsProxy : null);
+        Put(HttpProxyKey, HoldsCredentials(HttpProxy(spec, options)) ? HttpProxy(spec, options) : null);
+        Put(HttpsProxyKey, HoldsCredentials(HttpsProxy(spec, options)) ? HttpsProxy(spec, options) : null);
         Put(CveUrlKey, CveUrlHoldsCredentials(spec, options) ? CveUrl(spec, options) : null);
         return new V1Secret
         {
@@ -60,6 +60,13 @@ public static class ScanPodSecret
 
     public static bool HoldsCredentials(Uri? url) => url is { IsAbsoluteUri: true } && url.UserInfo.Length > 0;
 
+    /// <summary>The scan's HTTP proxy: its own (the provider's), else <c>Kubernetes:Pod:HttpProxy</c>.</summary>
+    public static string? HttpProxy(ScanPodSpec spec, ScanPodOptions options) => Own(spec.Content.Proxy?.HttpProxy) ?? options.HttpProxy;
+
+    public static string? HttpsProxy(ScanPodSpec spec, ScanPodOptions options) => Own(spec.Content.Proxy?.HttpsProxy) ?? options.HttpsProxy;
+
+    public static string? NoProxy(ScanPodSpec spec, ScanPodOptions options) => Own(spec.Content.Proxy?.NoProxy) ?? options.NoProxy;
+
     /// <summary>The CVE feed of the scan: its own (<see cref="ScanPodContent.CveUrl"/>), else <c>Kubernetes:Pod:CveUrl</c>.</summary>
     public static string? CveUrl(ScanPodSpec spec, ScanPodOptions options)
     {
@@ -71,6 +78,8 @@ public static class ScanPodSecret
     /// <summary>The scan's CVE feed is a URL with a user in it, so it goes through the secret.</summary>
     public static bool CveUrlHoldsCredentials(ScanPodSpec spec, ScanPodOptions options) =>
         Uri.TryCreate(CveUrl(spec, options), UriKind.Absolute, out var url) && HoldsCredentials(url);
+
+    private static string? Own(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>An environment variable read from this pod's secret.</summary>
     public static V1EnvVar Variable(ScanPodSpec spec, string name, string key)

@@ -20,7 +20,7 @@ internal sealed class KubernetesScanBackend(IScanPodOrchestrator orchestrator) :
         var request = new ScanPodRequest(job.JobId, new ProviderRef(job.ProviderId, job.ProviderName ?? string.Empty), job.PullSpec, job.ExpectedIdentity, job.OutputDirectory)
         {
             Timeout = job.Timeout,
-            Content = new ScanPodContent(job.CveUrl, job.DataStream, job.Profile, job.HtmlReport),
+            Content = new ScanPodContent(job.CveUrl, job.DataStream, job.Profile, job.HtmlReport) { Proxy = job.Proxy },
             Progress = progress,
         };
         ScanReport report;

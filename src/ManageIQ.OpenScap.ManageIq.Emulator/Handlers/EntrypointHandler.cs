@@ -6,19 +6,21 @@ namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 /// <summary><c>GET /api</c> (facts 10-14, with <c>?attributes=authorization</c>), <c>GET /api/product_info</c> and <c>GET /api/ping</c>.</summary>
 internal static class EntrypointHandler
 {
-    public const string Version = "4.4.0-pre";
+    /// <summary><c>ManageIQ::Api::VERSION</c> of manageiq-api's master (every release since Lasker reports it too).</summary>
+    public const string DefaultVersion = "4.4.0-pre";
 
     public static ApiResult Index(ApiContext context)
     {
         var root = RootOf(context);
         var user = context.User!;
         var group = context.Group!;
+        var version = context.ApiVersion;
         var entrypoint = new JObject
         {
             ["name"] = "API",
             ["description"] = "REST API",
-            ["version"] = Version,
-            ["versions"] = new JArray(new JObject { ["name"] = Version, ["href"] = $"{root}/api/v{Version}" }),
+            ["version"] = version,
+            ["versions"] = new JArray(new JObject { ["name"] = version, ["href"] = $"{root}/api/v{version}" }),
             ["settings"] = new JObject { ["locale"] = "en" },
             ["identity"] = new JObject
             {
@@ -45,7 +47,7 @@ internal static class EntrypointHandler
             {
                 ["version"] = "master",
                 ["build"] = "emulator",
-                ["release"] = Version,
+                ["release"] = version,
                 ["appliance"] = "manageiq-openscap-emulator",
                 ["time"] = context.Store.Now(),
                 ["server_href"] = $"{context.ApiBase}/servers/1",

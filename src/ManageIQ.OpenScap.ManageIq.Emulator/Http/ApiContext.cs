@@ -34,6 +34,9 @@ public sealed class ApiContext
 
     public IQueryCollection Query => Http.Request.Query;
 
+    /// <summary>The API version this emulator reports (<see cref="EmulatorOptions.ApiVersion"/>).</summary>
+    public string ApiVersion { get; internal init; } = Handlers.EntrypointHandler.DefaultVersion;
+
     public EmulatorUser? User { get; internal set; }
 
     public EmulatorGroup? Group { get; internal set; }

@@ -39,6 +39,9 @@ internal sealed class ApiRouter
         _maxPage = maxResultsPerPage;
     }
 
+    /// <summary>The version the entrypoint reports and a version segment must name.</summary>
+    public string ApiVersion { get; init; } = EntrypointHandler.DefaultVersion;
+
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
@@ -130,7 +133,7 @@ internal sealed class ApiRouter
             if (segments.Count > 0 && segments[0].Length > 1 && segments[0][0] == 'v' && char.IsAsciiDigit(segments[0][1]))
             {
                 var version = segments[0][1..];
-                if (version != EntrypointHandler.Version)
+                if (version != ApiVersion)
                 {
                     throw ApiException.BadRequest($"Unsupported API Version {version} specified");
                 }
@@ -140,7 +143,7 @@ internal sealed class ApiRouter
             }
 
             CheckAccept(http.Request);
-            var context = new ApiContext(http, _store, segments, apiBase, body);
+            var context = new ApiContext(http, _store, segments, apiBase, body) { ApiVersion = ApiVersion };
             if (http.Request.Method == "GET" && segments is ["ping"])
             {
                 return new ApiResult(HttpStatusCode.OK, null, "pong", "text/plain; charset=utf-8");

@@ -3,7 +3,10 @@ using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq.Emulator.Http;
 
-/// <summary>The collections the emulator serves, with api.yml's descriptions, actions and role identifiers.</summary>
+/// <summary>
+/// The collections the emulator serves, with api.yml's descriptions, actions and role identifiers (ManageIQ/manageiq-api
+/// e7ef45021177 <c>config/api.yml</c>: reading conditions needs the node <c>condition</c>, policies <c>miq_policy_view</c>).
+/// </summary>
 public static class Collections
 {
     private static readonly Dictionary<string, Func<EmulatorStore, JObject, JToken?>> None = [];
@@ -58,7 +61,7 @@ public static class Collections
 
     public static CollectionDefinition Events { get; } = new(
         "events", "Events", s => s.Events, "miq_event_definition_show_list", "miq_event_definition_show",
-        [new("query", "miq_event_definition_show_list")], [], [], None);
+        [new("query", "miq_event_definition")], [], [], None);
 
     public static CollectionDefinition Actions { get; } = new(
         "actions", "Actions", s => s.Actions, "miq_action_show_list", "miq_action_show",
@@ -66,13 +69,13 @@ public static class Collections
         [new("edit", "miq_action_edit"), new("delete", "miq_action_delete")], [], None, DeleteFeature: "miq_action_delete");
 
     public static CollectionDefinition Conditions { get; } = new(
-        "conditions", "Conditions", s => s.Conditions, "condition_show_list", "condition_show",
-        [new("query", "condition_show_list"), new("create", "condition_new"), new("edit", "condition_edit"), new("delete", "condition_delete")],
+        "conditions", "Conditions", s => s.Conditions, "condition", "condition",
+        [new("query", "condition"), new("create", "condition_new"), new("edit", "condition_edit"), new("delete", "condition_delete")],
         [new("edit", "condition_edit"), new("delete", "condition_delete")], [], None, DeleteFeature: "condition_delete");
 
     public static CollectionDefinition Policies { get; } = new(
-        "policies", "Policies", s => s.Policies, "miq_policy_show_list", "miq_policy_show",
-        [new("query", "miq_policy_show_list"), new("create", "miq_policy_new"), new("edit", "miq_policy_edit"), new("delete", "miq_policy_delete")],
+        "policies", "Policies", s => s.Policies, "miq_policy_view", "miq_policy_view",
+        [new("query", "miq_policy_view"), new("create", "miq_policy_new"), new("edit", "miq_policy_edit"), new("delete", "miq_policy_delete")],
         [new("edit", "miq_policy_edit"), new("delete", "miq_policy_delete")],
         ["conditions", "events", "policy_actions"],
         new Dictionary<string, Func<EmulatorStore, JObject, JToken?>> { ["miq_policy_contents"] = PolicyContentRows },

@@ -42,11 +42,54 @@ public static class EmulatorSeed
         }
     }
 
+    /// <summary>
+    /// A copy of <paramref name="seed"/> with one more user, alone in a new group whose role grants exactly
+    /// <paramref name="features"/> (product feature identifiers; a node grants what is below it). Tests seed a user with
+    /// fewer features this way and authenticate as <paramref name="userId"/> / <paramref name="password"/>.
+    /// </summary>
+    public static JObject WithUser(JObject seed, string userId, string password, string group, IEnumerable<string> features, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentException.ThrowIfNullOrEmpty(group);
+        ArgumentNullException.ThrowIfNull(features);
+        var copy = (JObject)seed.DeepClone();
+        var groups = ArrayOf(copy, "groups");
+        var users = ArrayOf(copy, "users");
+        if (groups.OfType<JObject>().Any(g => g.Value<string>("description") == group) || users.OfType<JObject>().Any(u => u.Value<string>("userid") == userId))
+        {
+            throw new ArgumentException($"The seed already has a group '{group}' or a user '{userId}'.", nameof(group));
+        }
+
+        groups.Add(new JObject
+        {
+            ["id"] = NextId(groups),
+            ["description"] = group,
+            ["role"] = group + " role",
+            ["features"] = new JArray(features.ToArray()),
+        });
+        users.Add(new JObject
+        {
+            ["id"] = NextId(users),
+            ["userid"] = userId,
+            ["name"] = name ?? userId,
+            ["password"] = password,
+            ["groups"] = new JArray(group),
+        });
+        return copy;
+    }
+
     internal static void Load(JObject seed, EmulatorStore store)
     {
         LoadUsers(seed, store);
         Fill(seed, "zones", store.Zones);
-        Fill(seed, "providers", store.Providers);
+        // Every provider row has the serialized options column (the provider form's image_inspector_options live there).
+        foreach (var provider in Rows(seed, "providers"))
+        {
+            provider["options"] ??= new JObject();
+            store.Providers.Add(provider);
+        }
+
         Fill(seed, "container_image_registries", store.Registries);
         Fill(seed, "container_images", store.ContainerImages);
         Fill(seed, "custom_attributes", store.CustomAttributes);
@@ -117,6 +160,15 @@ public static class EmulatorSeed
             table.Add(row);
         }
     }
+
+    private static JArray ArrayOf(JObject seed, string name) => seed[name] switch
+    {
+        null => (JArray)(seed[name] = new JArray()),
+        JArray array => array,
+        _ => throw new InvalidDataException($"The seed's {name} member is not an array."),
+    };
+
+    private static long NextId(JArray rows) => rows.OfType<JObject>().Select(r => r.Value<long?>("id") ?? 0).DefaultIfEmpty(0).Max() + 1;
 
     private static IEnumerable<JObject> Rows(JObject seed, string name) => seed[name] switch
     {

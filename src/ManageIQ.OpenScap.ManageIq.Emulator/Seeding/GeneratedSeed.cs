@@ -26,6 +26,7 @@ public static class GeneratedSeed
                 ["guid"] = Guid.CreateVersion7().ToString(),
                 ["zone_id"] = 1,
                 ["enabled"] = true,
+                ["options"] = new JObject(),
                 ["last_refresh_date"] = "2026-01-05T09:00:00Z",
                 ["last_refresh_error"] = null,
             });

@@ -34,4 +34,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "ManageIq:BaseUrl {BaseUrl} is plain HTTP ({Verdict}): the credentials and the API token cross the network in clear text")]
     public static partial void PlainHttp(ILogger logger, string baseUrl, string verdict);
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Debug, Message = "Probing ManageIQ at {Appliance}: API version and the product features for {Capabilities}")]
+    public static partial void Probing(ILogger logger, string appliance, string capabilities);
+
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "{Verdict}")]
+    public static partial void ProbeReady(ILogger logger, string verdict);
+
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Error, Message = "ManageIQ probe failed ({Outcome}): {Verdict}")]
+    public static partial void ProbeRefused(ILogger logger, Probing.ManageIqProbeOutcome outcome, string verdict);
 }

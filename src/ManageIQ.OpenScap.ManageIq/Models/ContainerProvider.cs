@@ -25,6 +25,9 @@ public sealed record ContainerProvider
 
     public string? LastRefreshError { get; init; }
 
+    /// <summary>The provider form's settings; null when ManageIQ sent none.</summary>
+    public ContainerProviderOptions? Options { get; init; }
+
     public bool IsOpenshift => Type == ContainerProviderTypes.Openshift;
 
     public bool IsKubernetes => Type == ContainerProviderTypes.Kubernetes;

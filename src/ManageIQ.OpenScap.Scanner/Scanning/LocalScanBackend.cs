@@ -7,6 +7,8 @@ namespace ManageIQ.OpenScap.Scanner.Scanning;
 /// <summary>The <c>local</c> backend: the scanner in this process, in a work directory of its own removed afterwards.</summary>
 internal sealed class LocalScanBackend(IImageScanner scanner, ScanRequestFactory requests) : IScanBackend
 {
+    public const string LocalProxyNote = "The provider's image-inspector proxies apply to scanning pods; the local backend pulled through the bridge's own proxy settings (HTTP_PROXY, HTTPS_PROXY, NO_PROXY).";
+
     public string Name => ScanBackendNames.Local;
 
     public async Task<ScanReport> ScanAsync(ScanJob job, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
@@ -40,6 +42,12 @@ internal sealed class LocalScanBackend(IImageScanner scanner, ScanRequestFactory
                 ContentOverride = new ScapContentOverride(job.DataStream, job.Profile, job.CveUrl),
             });
             var report = await scanner.ScanAsync(request, progress, limit.Token).ConfigureAwait(false);
+            if (job.Proxy is { IsEmpty: false })
+            {
+                // This process has one set of proxies (HTTP_PROXY, HTTPS_PROXY, NO_PROXY); a provider's own apply to its scanning pods.
+                report = report with { Notes = [.. report.Notes, LocalProxyNote] };
+            }
+
             return ImageIdentityCheck.Apply(report, job);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ManageIQ.OpenScap.State.Logging;
 
-/// <summary>The state store's and outbox's log messages (event ids 7000-7049).</summary>
+/// <summary>The state store's and outbox's log messages (event ids 7000-7049; the file lock 7040-7049).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "State database {Path} open at schema version {Version}")]
@@ -50,4 +50,25 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7031, Level = LogLevel.Information, Message = "Dropped queued scan {ScanId} of image {ImageId}: {Reason}")]
     public static partial void DroppedScan(ILogger logger, long scanId, long imageId, string reason);
+
+    [LoggerMessage(EventId = 7040, Level = LogLevel.Information, Message = "{Path} is locked by {Holder}; {Identity} waits for it")]
+    public static partial void LockWaiting(ILogger logger, string path, string holder, string identity);
+
+    [LoggerMessage(EventId = 7041, Level = LogLevel.Information, Message = "{Identity} locked {Path}: this process is the active bridge")]
+    public static partial void LockAcquired(ILogger logger, string path, string identity);
+
+    [LoggerMessage(EventId = 7042, Level = LogLevel.Error, Message = "{Identity} lost {Path}: {Reason}; its active work stops now")]
+    public static partial void LockLost(ILogger logger, string path, string identity, string reason);
+
+    [LoggerMessage(EventId = 7043, Level = LogLevel.Information, Message = "{Identity} released {Path}; a waiting process takes it on its next try")]
+    public static partial void LockReleased(ILogger logger, string path, string identity);
+
+    [LoggerMessage(EventId = 7044, Message = "Could not try the lock {Path} (failure {Failures} in a row); trying again every {RetryPeriod}")]
+    public static partial void LockTryFailed(ILogger logger, LogLevel level, string path, int failures, TimeSpan retryPeriod, Exception exception);
+
+    [LoggerMessage(EventId = 7046, Level = LogLevel.Warning, Message = "Could not clear {Path} on release; the lock itself ends with the handle")]
+    public static partial void LockReleaseFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 7047, Level = LogLevel.Information, Message = "Single-active guard: {Path} as {Identity} (Bridge:Leadership:Mode {Mode}; retry period {RetryPeriod})")]
+    public static partial void FileGuardConfigured(ILogger logger, string path, string identity, ManageIQ.OpenScap.Contracts.Leadership.LeadershipMode mode, TimeSpan retryPeriod);
 }

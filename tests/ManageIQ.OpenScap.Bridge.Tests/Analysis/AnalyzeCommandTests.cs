@@ -262,6 +262,11 @@ public sealed partial class AnalyzeCommandTests
         Assert.That(badKey.ExitCode, Is.EqualTo(ExitCodes.InvalidArguments));
         Assert.That(badKey.Error.Split('\n'), Has.One.StartsWith("Error: invalid configuration: Bridge:PublicUrl "));
 
+        rig.WriteConfig(JObject.Parse("""{"Bridge": {"Backend": "kubernetes"}}"""));
+        var noCluster = await rig.AnalyzeAsync(id, cancellationToken);
+        Assert.That(noCluster.ExitCode, Is.EqualTo(ExitCodes.InvalidArguments));
+        Assert.That(noCluster.Error.Split('\n'), Has.One.StartsWith("Error: invalid configuration: Bridge:Backend (or scan --backend) chooses the kubernetes backend, but Kubernetes:Clusters is empty"));
+
         var zero = ChildProcess.Start(AnalyzeRig.BridgeAssembly, ["analyze", "--image-id", "0"]);
         await zero.WaitForExitAsync(cancellationToken);
         Assert.That(zero.ExitCode, Is.EqualTo(ExitCodes.InvalidArguments));

@@ -88,6 +88,22 @@ public class ScanCommandTests
         Assert.That(lines[0], Does.StartWith("Error: ").And.Contain(key));
     }
 
+    [TestCase("{ \"Bridge\": { \"Backend\": \"kubernetes\" } }", new string[0])]
+    [TestCase("{ \"Kubernetes\": { \"Clusters\": [] } }", new[] { "--backend", "kubernetes" })]
+    public async Task Scan_KubernetesBackendWithNoCluster_ExitsOneNamingTheKeys(string json, string[] flags, CancellationToken cancellationToken)
+    {
+        using var directory = new TempDirectory();
+        var config = directory.Combine("appsettings.json");
+        File.WriteAllText(config, json);
+
+        var run = await InvokeAsync(["scan", "127.0.0.1:1/test/debian:12", "--config", config, "--output-dir", directory.Combine("r"), .. flags], cancellationToken);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.InvalidArguments), run.Error + run.Output);
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), run.Error);
+        Assert.That(lines[0], Does.StartWith("Error: ").And.Contain("Bridge:Backend (or scan --backend) chooses the kubernetes backend, but Kubernetes:Clusters is empty"));
+    }
+
     [Test]
     [NonParallelizable]
     public async Task Scan_ConfigNamedByTheEnvironment_IsRead(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Kubernetes.Configuration;
 using ManageIQ.OpenScap.Kubernetes.Scanning;
 using ManageIQ.OpenScap.Kubernetes.Tests.Support;
@@ -35,6 +36,32 @@ public sealed class KubernetesScanningOptionsTests : ScanHarnessFixture
         Assert.That(
             () => process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value,
             Throws.TypeOf<OptionsValidationException>().With.Message.Contains(named));
+    }
+
+    [Test]
+    public async Task Options_NoCluster_IsValidForALocalOnlyBridge()
+    {
+        Harness.WithoutClusters = true;
+        await using var process = Harness.NewProcess();
+
+        Assert.That(process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value.Clusters, Is.Empty);
+        Assert.That(ClusterRequirement.CheckChosenBackend(process.GetRequiredService<IOptions<KubernetesScanningOptions>>().Value, "Bridge:Backend"), Does.Contain("Kubernetes:Clusters is empty"));
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task KubernetesBackend_NoClusterConfigured_FailsTheScanAsBackendUnavailableNamingTheKey(CancellationToken ct)
+    {
+        Harness.WithoutClusters = true;
+        await using var process = Harness.NewProcess();
+        var backend = process.GetServices<IScanBackend>().Single(b => b.Name == ScanBackendNames.Kubernetes);
+        var job = new ScanJob { JobId = "job-no-cluster", Image = "registry.example/app:1.0", ProviderId = "7", ProviderName = "OpenShift Fake", OutputDirectory = Harness.Temp.Combine("out") };
+
+        var report = await backend.ScanAsync(job, progress: null, ct);
+
+        Assert.That(report.ErrorKind, Is.EqualTo(ScanErrorKind.BackendUnavailable));
+        Assert.That(report.ErrorMessage, Is.EqualTo("The kubernetes backend cannot scan for ManageIQ provider 7 ('OpenShift Fake'): Kubernetes:Clusters is empty. Add its cluster under Kubernetes:Clusters, or scan it with the local backend."));
+        Assert.That(Harness.Api.Pods.Pods, Is.Empty);
     }
 
     [TestCase("http://api.cluster.example:6443", "true", "allowed by Kubernetes:Clusters:0:AllowPlainHttp")]

@@ -1,4 +1,5 @@
 using k8s;
+using ManageIQ.OpenScap.Contracts.Leadership;
 using ManageIQ.OpenScap.Kubernetes.Configuration;
 using ManageIQ.OpenScap.Kubernetes.Pods;
 using ManageIQ.OpenScap.Testing;
@@ -20,6 +21,10 @@ public sealed class ManifestTests
             [("", "serviceaccounts")] = ["get"],
             [("", "secrets")] = ["create", "delete", "get", "list", "patch"],
         },
+        ["Role/manageiq-openscap-leader"] = new()
+        {
+            [("coordination.k8s.io", "leases")] = ["create", "get", "update"],
+        },
         ["ClusterRole/manageiq-openscap-image-annotator"] = new()
         {
             [("image.openshift.io", "images")] = ["get", "patch"],
@@ -30,7 +35,8 @@ public sealed class ManifestTests
     [
         "Namespace/management-infra", "ServiceAccount/manageiq-openscap-bridge", "ServiceAccount/inspector-admin",
         "Role/manageiq-openscap-scanner", "RoleBinding/manageiq-openscap-scanner", "ConfigMap/manageiq-openscap-bridge",
-        "Secret/manageiq-openscap-credentials", "Deployment/manageiq-openscap-bridge",
+        "Role/manageiq-openscap-leader", "RoleBinding/manageiq-openscap-leader",
+        "PersistentVolumeClaim/manageiq-openscap-bridge-state", "Secret/manageiq-openscap-credentials", "Deployment/manageiq-openscap-bridge",
         "ClusterRole/manageiq-openscap-image-annotator", "ClusterRoleBinding/manageiq-openscap-image-annotator",
     ];
 
@@ -148,6 +154,27 @@ public sealed class ManifestTests
         }
 
         Assert.That(seen, Is.EquivalentTo(ExpectedRoles.Keys));
+    }
+
+    [Test]
+    public void LeaderRole_InTheBridgesNamespace_GetsAndUpdatesOnlyItsLeaseAndIsBoundToTheBridge()
+    {
+        var documents = Documents().Select(d => d.Document).ToList();
+        var bridge = documents.Single(d => YamlNode.Text(d, "kind") == "Deployment" && YamlNode.Text(d, "metadata", "name") == "manageiq-openscap-bridge");
+        var role = documents.Single(d => YamlNode.Text(d, "kind") == "Role" && YamlNode.Text(d, "metadata", "name") == "manageiq-openscap-leader");
+        var binding = documents.Single(d => YamlNode.Text(d, "kind") == "RoleBinding" && YamlNode.Text(d, "metadata", "name") == "manageiq-openscap-leader");
+        var rules = YamlNode.Items(role, "rules").Select(r => (
+            Verbs: string.Join(",", YamlNode.Items(r, "verbs").Select(v => v.ToString()).Order(StringComparer.Ordinal)),
+            Names: string.Join(",", YamlNode.Items(r, "resourceNames").Select(n => n.ToString())))).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(YamlNode.Text(role, "metadata", "namespace"), Is.EqualTo(YamlNode.Text(bridge, "metadata", "namespace")), "the Lease lives in the bridge's own namespace");
+            Assert.That(rules, Is.EquivalentTo(new[] { ("create", ""), ("get,update", LeadershipOptions.DefaultLeaseName) }));
+            Assert.That(YamlNode.Text(binding, "metadata", "namespace"), Is.EqualTo(YamlNode.Text(role, "metadata", "namespace")));
+            Assert.That(YamlNode.Text(binding, "roleRef", "name"), Is.EqualTo("manageiq-openscap-leader"));
+            Assert.That(YamlNode.Items(binding, "subjects").Select(s => YamlNode.Text(s, "name")), Is.EqualTo(new[] { YamlNode.Text(bridge, "spec", "template", "spec", "serviceAccountName") }));
+        });
     }
 
     [Test]

@@ -177,4 +177,24 @@ public sealed class ScanPodBuilderTests
             Assert.That(secret.Data.ContainsKey(ScanPodSecret.HttpsProxyKey), Is.False);
         });
     }
+
+    [Test]
+    public void Build_ProvidersOwnProxies_WinOverThePodOptionsAndKeepCredentialsInTheSecret()
+    {
+        var options = new ScanPodOptions { HttpProxy = "http://bridge-proxy:3128", HttpsProxy = "http://bridge-proxy:3128", NoProxy = ".cluster.local" };
+        var spec = Spec() with { Content = new ScanPodContent { Proxy = new Contracts.Scanning.ScanProxy("http://ops:ops-pass@provider-proxy:8080", null, ".svc") } };
+
+        var pod = ScanPodBuilder.Build(spec, options, "owner");
+        var secret = ScanPodSecret.Build(spec, options, "owner");
+
+        var env = pod.Spec.Containers[0].Env.ToDictionary(e => e.Name);
+        Assert.Multiple(() =>
+        {
+            Assert.That(env["HTTP_PROXY"].ValueFrom.SecretKeyRef.Key, Is.EqualTo(ScanPodSecret.HttpProxyKey));
+            Assert.That(System.Text.Encoding.UTF8.GetString(secret.Data[ScanPodSecret.HttpProxyKey]), Is.EqualTo("http://ops:ops-pass@provider-proxy:8080"));
+            Assert.That(env["HTTPS_PROXY"].Value, Is.EqualTo("http://bridge-proxy:3128"), "a proxy the provider leaves unset keeps the bridge's");
+            Assert.That(env["NO_PROXY"].Value, Is.EqualTo(".svc"));
+            Assert.That(k8s.KubernetesJson.Serialize(pod), Does.Not.Contain("ops-pass"));
+        });
+    }
 }

@@ -41,6 +41,9 @@ internal sealed class ScanHarness : IAsyncDisposable
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Leaves <c>Kubernetes:Clusters</c> out of <see cref="Configuration"/>: a bridge configured to scan locally.</summary>
+    public bool WithoutClusters { get; set; }
+
     public static async Task<ScanHarness> StartAsync(FakeTimings? timings = null)
     {
         var api = await FakeKubernetesApiServer.StartAsync(timings);
@@ -67,6 +70,14 @@ internal sealed class ScanHarness : IAsyncDisposable
             ["Kubernetes:OrphanSweepInterval"] = "00:00:00.200",
             ["Kubernetes:CleanupTimeout"] = "00:00:05",
         };
+        if (WithoutClusters)
+        {
+            foreach (var key in values.Keys.Where(k => k.StartsWith("Kubernetes:Clusters:", StringComparison.Ordinal)).ToList())
+            {
+                values.Remove(key);
+            }
+        }
+
         foreach (var (key, value) in Settings)
         {
             values[key] = value;

@@ -1,0 +1,76 @@
+using ManageIQ.OpenScap.Bridge.Hosting;
+using ManageIQ.OpenScap.ManageIq.Configuration;
+using ManageIQ.OpenScap.Scanner.Hosting;
+using ManageIQ.OpenScap.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using YamlDotNet.RepresentationModel;
+
+namespace ManageIQ.OpenScap.Bridge.Tests.Manifests;
+
+/// <summary>The manifests match the program: the ConfigMap is a configuration the bridge accepts, the Secret's keys are the ones it reads.</summary>
+public sealed class ShippedConfigurationTests
+{
+    [Test]
+    public void ConfigMap_AppSettings_PassTheBridgesOwnValidation()
+    {
+        using var directory = new TempDirectory();
+        var config = directory.Combine("appsettings.json");
+        File.WriteAllText(config, ConfigMapEntry("appsettings.json"));
+        // The Secret's variables, as the Deployment's envFrom sets them.
+        var secret = new Dictionary<string, string?> { ["ManageIq:User"] = "from-secret", ["ManageIq:Password"] = "from-secret" };
+        var builder = ScanHost.CreateBuilder(config, secret, environmentPrefix: null);
+        builder.Services.AddBridgeAnalysis(builder.Configuration, sweepOrphans: true);
+        using var host = builder.Build();
+
+        // Only the cluster itself is missing here: the in-cluster mode needs the pod's service account token.
+        Assert.That(Failures(() => host.Services.GetRequiredService<IStartupValidator>().Validate()), Is.All.Match("^Kubernetes:Clusters:0:Mode is InCluster but this process does not run in a pod"));
+        Assert.That(builder.Configuration["Bridge:StateDirectory"], Does.StartWith(StateMountPath() + "/"), "the state directory is on the PersistentVolumeClaim");
+    }
+
+    [Test]
+    public void Secret_Keys_AreTheVariablesTheClientReads()
+    {
+        var secret = Document("secret-template.yaml");
+        var keys = ((YamlMappingNode)secret["stringData"]).Children.Keys.Select(k => k.ToString()).ToList();
+        Assert.That(keys, Is.SubsetOf(new[] { ManageIqCredentials.UserVariable, ManageIqCredentials.PasswordVariable, ManageIqCredentials.TokenVariable }));
+        Assert.That(keys, Does.Contain(ManageIqCredentials.UserVariable).And.Contain(ManageIqCredentials.PasswordVariable));
+    }
+
+    private static List<string> Failures(Action validate)
+    {
+        try
+        {
+            validate();
+            return [];
+        }
+        catch (OptionsValidationException e)
+        {
+            return [.. e.Failures];
+        }
+        catch (AggregateException e)
+        {
+            return [.. e.InnerExceptions.SelectMany(i => i is OptionsValidationException o ? o.Failures : [i.Message])];
+        }
+    }
+
+    private static string StateMountPath()
+    {
+        var pod = (YamlMappingNode)((YamlMappingNode)Document("deployment.yaml")["spec"])["template"];
+        var spec = (YamlMappingNode)pod["spec"];
+        var claim = ((YamlSequenceNode)spec["volumes"]).Cast<YamlMappingNode>()
+            .Single(v => v.Children.ContainsKey("persistentVolumeClaim"));
+        var container = ((YamlSequenceNode)spec["containers"]).Cast<YamlMappingNode>().Single();
+        return ((YamlSequenceNode)container["volumeMounts"]).Cast<YamlMappingNode>()
+            .Single(m => m["name"].ToString() == claim["name"].ToString())["mountPath"].ToString();
+    }
+
+    private static string ConfigMapEntry(string key) => ((YamlMappingNode)Document("configmap.yaml")["data"])[key].ToString();
+
+    private static YamlMappingNode Document(string file)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(RepositoryRoot.Combine("manifests", file))));
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+}
