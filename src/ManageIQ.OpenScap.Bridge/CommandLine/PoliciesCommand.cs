@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ManageIQ.OpenScap.Bridge.Hosting;
+using ManageIQ.OpenScap.Contracts.Inspector;
 using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Control.Configuration;
 using ManageIQ.OpenScap.Control.Export;
@@ -27,7 +28,7 @@ internal static class PoliciesCommand
         return command;
     }
 
-    private static Option<FileInfo?> ConfigOption() => new("--config") { Description = "A JSON configuration file (appsettings shape); also MANAGEIQ_OPENSCAP_CONFIG." };
+    private static Option<FileInfo?> ConfigOption() => new(InspectorFlagNames.ConfigFile) { Description = "A JSON configuration file (appsettings shape); also MANAGEIQ_OPENSCAP_CONFIG." };
 
     private static Option<DirectoryInfo?> DirectoryOption() => new("--directory") { Description = "The directory of policy files (Bridge:Policies:Directory); default: the policies shipped with the bridge." };
 
