@@ -17,6 +17,12 @@ public sealed partial class ManageIqClient
     public IAsyncEnumerable<Condition> GetConditionsAsync(CancellationToken cancellationToken = default) =>
         PageAsync<Condition>("api/conditions", new QueryBuilder().ExpandResources().Sort("id", descending: false).Build(), cancellationToken);
 
+    public IAsyncEnumerable<Policy> GetPoliciesAsync(CancellationToken cancellationToken = default) =>
+        PageAsync<Policy>("api/policies", new QueryBuilder().ExpandResources().Sort("id", descending: false).Build(), cancellationToken);
+
+    public IAsyncEnumerable<PolicyProfile> GetPolicyProfilesAsync(CancellationToken cancellationToken = default) =>
+        PageAsync<PolicyProfile>("api/policy_profiles", new QueryBuilder().ExpandResources().Sort("id", descending: false).Build(), cancellationToken);
+
     public Task<Condition?> FindConditionAsync(string name, CancellationToken cancellationToken = default) =>
         FindByNameAsync<Condition>("conditions", name, cancellationToken);
 
@@ -35,10 +41,26 @@ public sealed partial class ManageIqClient
     public Task<Policy?> FindPolicyAsync(string name, CancellationToken cancellationToken = default) =>
         FindByNameAsync<Policy>("policies", name, cancellationToken);
 
-    public Task<Policy> CreatePolicyAsync(PolicyInput policy, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the policy; ManageIQ's create keeps only name, description, mode and towhat, so a guid or notes it did
+    /// not keep are set by one edit right after.
+    /// </summary>
+    public async Task<Policy> CreatePolicyAsync(PolicyInput policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return CreateAsync<Policy>("api/policies", ToJson(policy), cancellationToken);
+        var created = await CreateAsync<Policy>("api/policies", ToJson(policy), cancellationToken);
+        var missing = new JObject();
+        if (policy.Guid is not null && created.Guid != policy.Guid)
+        {
+            missing["guid"] = policy.Guid;
+        }
+
+        if (policy.Notes is not null && created.Notes != policy.Notes)
+        {
+            missing["notes"] = policy.Notes;
+        }
+
+        return missing.Count == 0 ? created : await EditAsync<Policy>("policies", created.Id, missing, cancellationToken);
     }
 
     public Task<Policy> EditPolicyAsync(long policyId, PolicyInput policy, CancellationToken cancellationToken = default)
@@ -47,13 +69,96 @@ public sealed partial class ManageIqClient
         return EditAsync<Policy>("policies", policyId, ToJson(policy), cancellationToken);
     }
 
+    public Task<PolicyAction?> FindActionByDescriptionAsync(string description, CancellationToken cancellationToken = default) =>
+        FindByAsync<PolicyAction>("actions", "description", description, cancellationToken);
+
+    public Task<PolicyAction> GetActionAsync(long actionId, CancellationToken cancellationToken = default) =>
+        GetAsync<PolicyAction>($"api/actions/{Id(actionId)}", cancellationToken);
+
+    public Task<PolicyAction> CreateActionAsync(PolicyActionInput action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var resource = new JObject
+        {
+            ["name"] = action.Name,
+            ["description"] = action.Description,
+            ["action_type"] = action.ActionType,
+            ["options"] = action.Options.DeepClone(),
+        };
+        if (action.Guid is not null)
+        {
+            resource["guid"] = action.Guid;
+        }
+
+        return CreateAsync<PolicyAction>("api/actions", resource, cancellationToken);
+    }
+
+    public Task<EventDefinition> GetEventDefinitionAsync(long eventId, CancellationToken cancellationToken = default) =>
+        GetAsync<EventDefinition>($"api/events/{Id(eventId)}", cancellationToken);
+
+    public Task<Condition?> FindConditionByGuidAsync(string objectGuid, CancellationToken cancellationToken = default) =>
+        FindByAsync<Condition>("conditions", "guid", objectGuid, cancellationToken);
+
+    public Task<Condition?> FindConditionByDescriptionAsync(string description, CancellationToken cancellationToken = default) =>
+        FindByAsync<Condition>("conditions", "description", description, cancellationToken);
+
+    public Task<Policy?> FindPolicyByDescriptionAsync(string description, CancellationToken cancellationToken = default) =>
+        FindByAsync<Policy>("policies", "description", description, cancellationToken);
+
+    public Task<PolicyProfile?> FindPolicyProfileByDescriptionAsync(string description, CancellationToken cancellationToken = default) =>
+        FindByAsync<PolicyProfile>("policy_profiles", "description", description, cancellationToken);
+
+    public Task DeleteConditionAsync(long conditionId, CancellationToken cancellationToken = default) =>
+        DeleteAsync("conditions", conditionId, cancellationToken);
+
+    public Task<Policy?> FindPolicyByGuidAsync(string objectGuid, CancellationToken cancellationToken = default) =>
+        FindByAsync<Policy>("policies", "guid", objectGuid, cancellationToken);
+
+    public Task<IReadOnlyList<Condition>> GetPolicyConditionsAsync(long policyId, CancellationToken cancellationToken = default) =>
+        ListAsync<Condition>($"api/policies/{Id(policyId)}/conditions", cancellationToken);
+
+    public async Task<IReadOnlyList<PolicyContentRow>> GetPolicyContentsAsync(long policyId, CancellationToken cancellationToken = default)
+    {
+        var request = ApiRequest.Get($"api/policies/{Id(policyId)}", new KeyValuePair<string, string>("attributes", "miq_policy_contents"));
+        var answer = await _connection.SendAsync(request, cancellationToken);
+        return answer?["miq_policy_contents"] is JArray rows
+            ? [.. rows.Select(r => Json.To<PolicyContentRow>(r, request.Describe))]
+            : throw new Errors.ManageIqResponseException($"{request.Describe} answered without miq_policy_contents.") { Request = request.Describe };
+    }
+
+    public Task DeletePolicyAsync(long policyId, CancellationToken cancellationToken = default) =>
+        DeleteAsync("policies", policyId, cancellationToken);
+
+    public Task<PolicyProfile?> FindPolicyProfileByGuidAsync(string objectGuid, CancellationToken cancellationToken = default) =>
+        FindByAsync<PolicyProfile>("policy_profiles", "guid", objectGuid, cancellationToken);
+
+    public Task<PolicyProfile> EditPolicyProfileAsync(long profileId, PolicyProfileInput profile, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return EditAsync<PolicyProfile>("policy_profiles", profileId, ToJson(profile), cancellationToken);
+    }
+
+    public Task DeletePolicyProfileAsync(long profileId, CancellationToken cancellationToken = default) =>
+        DeleteAsync("policy_profiles", profileId, cancellationToken);
+
+    public Task<IReadOnlyList<ActionResult>> UnassignPoliciesAsync(long profileId, IReadOnlyCollection<long> policyIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policyIds);
+        return AssignAsync($"api/policy_profiles/{Id(profileId)}/policies", "unassign", [.. policyIds.Select(id => Href("policies", id))], cancellationToken);
+    }
+
     public Task<PolicyProfile?> FindPolicyProfileAsync(string name, CancellationToken cancellationToken = default) =>
         FindByNameAsync<PolicyProfile>("policy_profiles", name, cancellationToken);
 
     public Task<PolicyProfile> CreatePolicyProfileAsync(PolicyProfileInput profile, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var resource = new JObject { ["name"] = profile.Name, ["description"] = profile.Description, ["mode"] = profile.Mode };
+        var resource = ToJson(profile);
+        if (profile.Guid is not null)
+        {
+            resource["guid"] = profile.Guid;
+        }
+
         return CreateAsync<PolicyProfile>("api/policy_profiles", resource, cancellationToken);
     }
 
@@ -107,13 +212,54 @@ public sealed partial class ManageIqClient
         return result;
     }
 
-    private static JObject ToJson(ConditionInput condition) => new()
+    private async Task DeleteAsync(string collection, long id, CancellationToken cancellationToken)
     {
-        ["name"] = condition.Name,
-        ["description"] = condition.Description,
-        ["towhat"] = condition.Towhat,
-        ["expression"] = condition.Expression.DeepClone(),
-    };
+        var request = ApiRequest.Post($"api/{collection}/{Id(id)}", new JObject { ["action"] = "delete" });
+        var result = Json.To<ActionResult>(await _connection.SendAsync(request, cancellationToken), request.Describe);
+        if (!result.Success)
+        {
+            throw new Errors.ManageIqApiException(System.Net.HttpStatusCode.OK, null, result.Message ?? "delete refused", null, request.Describe);
+        }
+    }
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        var request = ApiRequest.Get(path);
+        return Json.To<T>(await _connection.SendAsync(request, cancellationToken), request.Describe);
+    }
+
+    private static JObject ToJson(PolicyProfileInput profile)
+    {
+        var resource = new JObject { ["name"] = profile.Name, ["description"] = profile.Description, ["mode"] = profile.Mode };
+        if (profile.Notes is not null)
+        {
+            resource["set_data"] = new JObject { ["notes"] = profile.Notes };
+        }
+
+        return resource;
+    }
+
+    private static JObject ToJson(ConditionInput condition)
+    {
+        var resource = new JObject
+        {
+            ["name"] = condition.Name,
+            ["description"] = condition.Description,
+            ["towhat"] = condition.Towhat,
+            ["expression"] = condition.Expression.DeepClone(),
+        };
+        if (condition.Guid is not null)
+        {
+            resource["guid"] = condition.Guid;
+        }
+
+        if (condition.Notes is not null)
+        {
+            resource["notes"] = condition.Notes;
+        }
+
+        return resource;
+    }
 
     private static JObject ToJson(PolicyInput policy) => new()
     {

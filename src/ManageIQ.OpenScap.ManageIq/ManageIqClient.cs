@@ -20,11 +20,15 @@ public sealed partial class ManageIqClient : IManageIqClient
     }
 
     /// <summary>The first member of a collection with this exact name, or null.</summary>
-    private async Task<T?> FindByNameAsync<T>(string collection, string name, CancellationToken cancellationToken)
+    private Task<T?> FindByNameAsync<T>(string collection, string name, CancellationToken cancellationToken)
+        where T : class => FindByAsync<T>(collection, "name", name, cancellationToken);
+
+    /// <summary>The first member of a collection whose <paramref name="attribute"/> is exactly <paramref name="value"/>, or null.</summary>
+    private async Task<T?> FindByAsync<T>(string collection, string attribute, string value, CancellationToken cancellationToken)
         where T : class
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        var query = new QueryBuilder().ExpandResources().Filter(FilterValue.Equal("name", name)).Build();
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        var query = new QueryBuilder().ExpandResources().Filter(FilterValue.Equal(attribute, value)).Build();
         await foreach (var item in PageAsync<T>($"api/{collection}", query, cancellationToken))
         {
             return item;

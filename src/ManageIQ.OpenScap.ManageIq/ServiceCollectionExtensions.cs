@@ -47,6 +47,11 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<ManageIqClient>()));
         services.TryAddSingleton<IManageIqClient>(sp => new ManageIqClient(sp.GetRequiredService<ManageIqConnection>()));
+        // Each concern resolves to the one client, so a consumer may depend on just the part it uses.
+        services.TryAddSingleton<IManageIqInventoryClient>(sp => sp.GetRequiredService<IManageIqClient>());
+        services.TryAddSingleton<IManageIqCustomAttributesClient>(sp => sp.GetRequiredService<IManageIqClient>());
+        services.TryAddSingleton<IManageIqControlClient>(sp => sp.GetRequiredService<IManageIqClient>());
+        services.TryAddSingleton<IManageIqImageActionsClient>(sp => sp.GetRequiredService<IManageIqClient>());
         return services;
     }
 

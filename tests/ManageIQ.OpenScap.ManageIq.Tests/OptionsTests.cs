@@ -86,6 +86,26 @@ public sealed class OptionsTests
     }
 
     [Test]
+    public void AddManageIqClient_EachConcernsInterface_IsTheOneClient()
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["ManageIq:BaseUrl"] = "https://miq.example.test",
+            ["ManageIq:User"] = "admin",
+            ["ManageIq:Password"] = Secret,
+        });
+        var client = services.GetRequiredService<IManageIqClient>();
+
+        Assert.That(
+            new object[]
+            {
+                services.GetRequiredService<IManageIqInventoryClient>(), services.GetRequiredService<IManageIqCustomAttributesClient>(),
+                services.GetRequiredService<IManageIqControlClient>(), services.GetRequiredService<IManageIqImageActionsClient>(),
+            },
+            Is.All.SameAs(client));
+    }
+
+    [Test]
     public void AddManageIqClient_SkipTlsVerification_WarnsAtStart()
     {
         using var services = Build(new Dictionary<string, string?>

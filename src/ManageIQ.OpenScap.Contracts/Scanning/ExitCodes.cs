@@ -33,8 +33,11 @@ public static class ExitCodes
     /// <summary><c>bridge analyze</c>: ManageIQ did not answer; a result recorded waits in the outbox for the next run.</summary>
     public const int ManageIqUnreachable = 9;
 
-    /// <summary><c>bridge analyze</c>: ManageIQ refused the result's requests; <c>bridge serve</c>: the start-up probe refused this ManageIQ (its version or the user's product features); it waits in the outbox until the cause is fixed.</summary>
+    /// <summary><c>bridge analyze</c>: ManageIQ refused the result's requests, which wait in the outbox until the cause is fixed; <c>bridge serve</c>: the start-up probe refused this ManageIQ (its version or the user's product features); <c>bridge policies</c>: ManageIQ refused a request.</summary>
     public const int ManageIqRefused = 10;
+
+    /// <summary><c>bridge policies</c>: an object the bridge does not own holds a guid or name of its profiles; it was left as it is.</summary>
+    public const int PolicyConflict = 11;
 
     /// <summary><c>bridge serve</c>: the single-active guard was lost; the work stopped so another replica may take over, and a restart waits for the guard again.</summary>
     public const int LeaseLost = 12;

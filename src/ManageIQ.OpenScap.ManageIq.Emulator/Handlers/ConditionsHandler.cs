@@ -3,53 +3,22 @@ using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 
-/// <summary>Conditions (fact 60): create needs name, description, expression and towhat.</summary>
+/// <summary>
+/// Conditions (fact 60): create needs name, description, expression and towhat. Create and edit take any column
+/// (the generic <c>create_resource</c> and <c>update</c>), so a guid or notes given are kept; a guid is unique.
+/// </summary>
 internal static class ConditionsHandler
 {
     private static readonly CollectionDefinition Definition = Collections.Conditions;
-    private static readonly string[] EditableKeys = ["name", "description", "towhat", "notes", "modifier"];
+    private static readonly string[] EditableKeys = ["name", "description", "towhat", "notes", "modifier", "guid"];
 
-    public static ApiResult PostCollection(ApiContext context)
-    {
-        var action = Envelope.Action(context);
-        switch (action)
-        {
-            case "create":
-                context.Require("condition_new", "Use of Action create is forbidden");
-                return Envelope.Results(context, [.. Envelope.Resources(context).Select(r => Create(context, r))]);
-            case "edit":
-                context.Require("condition_edit", "Use of Action edit is forbidden");
-                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Edit(context, t.Row, t.Resource))]);
-            case "delete":
-                context.Require("condition_delete", "Use of Action delete is forbidden");
-                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Delete(context, t.Row))]);
-            default:
-                throw ApiException.BadRequest($"Unsupported Action {action} for the conditions collection specified");
-        }
-    }
+    private static readonly ControlCollection Routes = new(Definition, "condition", Create, Edit, Delete);
 
-    public static ApiResult PostResource(ApiContext context, string id)
-    {
-        var action = Envelope.Action(context);
-        switch (action)
-        {
-            case "edit":
-                context.Require("condition_edit", "Use of Action edit is forbidden");
-                return ApiResult.Ok(Edit(context, ReadHandler.Find(context, Definition, id), Envelope.First(context)));
-            case "delete":
-                context.Require("condition_delete", "Use of Action delete is forbidden");
-                return Envelope.Single(Delete(context, ReadHandler.Find(context, Definition, id)));
-            default:
-                throw ApiException.BadRequest($"Unsupported Action {action} for the conditions resource specified");
-        }
-    }
+    public static ApiResult PostCollection(ApiContext context) => Routes.PostCollection(context);
 
-    public static ApiResult Delete(ApiContext context, string id)
-    {
-        context.Require("condition_delete", "Use of the delete action is forbidden");
-        Delete(context, ReadHandler.Find(context, Definition, id));
-        return ApiResult.NoContent();
-    }
+    public static ApiResult PostResource(ApiContext context, string id) => Routes.PostResource(context, id);
+
+    public static ApiResult Delete(ApiContext context, string id) => Routes.Delete(context, id);
 
     private static JObject Create(ApiContext context, JObject resource)
     {
@@ -69,7 +38,7 @@ internal static class ConditionsHandler
         {
             ["name"] = resource.Value<string>("name"),
             ["description"] = resource.Value<string>("description"),
-            ["guid"] = ControlRows.NewGuid(),
+            ["guid"] = resource.Value<string>("guid") ?? ControlRows.NewGuid(),
             ["towhat"] = resource.Value<string>("towhat"),
             ["modifier"] = resource.Value<string>("modifier") ?? "allow",
             ["read_only"] = false,
@@ -129,7 +98,7 @@ internal static class ConditionsHandler
 
     private static List<string> Check(ApiContext context, JObject values, long? selfId)
     {
-        var errors = ControlRows.Validate(context.Store.Conditions, values, selfId, ["name", "description", "expression", "towhat"], ["name", "description"]);
+        var errors = ControlRows.Validate(context.Store.Conditions, values, selfId, ["name", "description", "expression", "towhat"], ["name", "description", "guid"]);
         if (values.Value<string>("towhat") is { } towhat && !ControlRows.Towhat.Contains(towhat))
         {
             errors.Add("Towhat is not included in the list");

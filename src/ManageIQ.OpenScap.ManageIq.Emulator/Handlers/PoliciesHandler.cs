@@ -8,54 +8,22 @@ namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 /// <summary>
 /// Policies (facts 58-59): create needs all of name, mode, description, towhat, conditions_ids and
 /// policy_contents; edit answers the policy object and replaces contents and conditions when given.
+/// Create keeps only name, description, mode and towhat, as <c>PoliciesController#create_policy</c> does: a guid
+/// or notes sent on create are dropped (a new guid is made); edit (<c>policy.update(data)</c>) sets both.
 /// </summary>
 internal static class PoliciesHandler
 {
     private static readonly CollectionDefinition Definition = Collections.Policies;
-    private static readonly string[] EditableKeys = ["name", "description", "mode", "towhat", "active", "notes"];
+    private static readonly string[] EditableKeys = ["name", "description", "mode", "towhat", "active", "notes", "guid"];
     private static readonly string[] RequiredOnCreate = ["name", "mode", "description", "towhat", "conditions_ids", "policy_contents"];
 
-    public static ApiResult PostCollection(ApiContext context)
-    {
-        var action = Envelope.Action(context);
-        switch (action)
-        {
-            case "create":
-                context.Require("miq_policy_new", "Use of Action create is forbidden");
-                return Envelope.Results(context, [.. Envelope.Resources(context).Select(r => Create(context, r))]);
-            case "edit":
-                context.Require("miq_policy_edit", "Use of Action edit is forbidden");
-                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Edit(context, t.Row, t.Resource))]);
-            case "delete":
-                context.Require("miq_policy_delete", "Use of Action delete is forbidden");
-                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Delete(context, t.Row))]);
-            default:
-                throw ApiException.BadRequest($"Unsupported Action {action} for the policies collection specified");
-        }
-    }
+    private static readonly ControlCollection Routes = new(Definition, "miq_policy", Create, Edit, Delete);
 
-    public static ApiResult PostResource(ApiContext context, string id)
-    {
-        var action = Envelope.Action(context);
-        switch (action)
-        {
-            case "edit":
-                context.Require("miq_policy_edit", "Use of Action edit is forbidden");
-                return ApiResult.Ok(Edit(context, ReadHandler.Find(context, Definition, id), Envelope.First(context)));
-            case "delete":
-                context.Require("miq_policy_delete", "Use of Action delete is forbidden");
-                return Envelope.Single(Delete(context, ReadHandler.Find(context, Definition, id)));
-            default:
-                throw ApiException.BadRequest($"Unsupported Action {action} for the policies resource specified");
-        }
-    }
+    public static ApiResult PostCollection(ApiContext context) => Routes.PostCollection(context);
 
-    public static ApiResult Delete(ApiContext context, string id)
-    {
-        context.Require("miq_policy_delete", "Use of the delete action is forbidden");
-        Delete(context, ReadHandler.Find(context, Definition, id));
-        return ApiResult.NoContent();
-    }
+    public static ApiResult PostResource(ApiContext context, string id) => Routes.PostResource(context, id);
+
+    public static ApiResult Delete(ApiContext context, string id) => Routes.Delete(context, id);
 
     private static JObject Create(ApiContext context, JObject resource)
     {
@@ -83,7 +51,7 @@ internal static class PoliciesHandler
             ["active"] = resource.Value<bool?>("active") ?? true,
             ["read_only"] = false,
             ["expression"] = null,
-            ["notes"] = resource.Value<string>("notes"),
+            ["notes"] = null,
             ["created_on"] = now,
             ["updated_on"] = now,
         });
@@ -189,7 +157,7 @@ internal static class PoliciesHandler
 
     private static List<string> Check(EmulatorStore store, JObject values, long? selfId)
     {
-        var errors = ControlRows.Validate(store.Policies, values, selfId, ["name", "description", "mode", "towhat"], ["name", "description"]);
+        var errors = ControlRows.Validate(store.Policies, values, selfId, ["name", "description", "mode", "towhat"], ["name", "description", "guid"]);
         if (values.Value<string>("mode") is { } mode && mode is not ("compliance" or "control"))
         {
             errors.Add("Mode is not included in the list");

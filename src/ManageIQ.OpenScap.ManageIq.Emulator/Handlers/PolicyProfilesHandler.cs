@@ -3,53 +3,23 @@ using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 
-/// <summary>Policy profiles (facts 55-57, 65): description required, read-only profiles refuse edit and delete.</summary>
+/// <summary>
+/// Policy profiles (facts 55-57, 65): description required, read-only profiles refuse edit and delete. Create and
+/// edit take any column (the generic <c>create_resource</c>): a guid given is kept, and <c>set_data</c>, the serialized
+/// Hash where ManageIQ keeps a profile's notes (<c>set_data[:notes]</c>), is stored as given.
+/// </summary>
 internal static class PolicyProfilesHandler
 {
     private static readonly CollectionDefinition Definition = Collections.PolicyProfiles;
-    private static readonly string[] EditableKeys = ["name", "description", "mode"];
+    private static readonly string[] EditableKeys = ["name", "description", "mode", "set_data", "guid"];
 
-    public static ApiResult PostCollection(ApiContext context)
-    {
-        var action = Envelope.Action(context);
-        switch (action)
-        {
-            case "create":
-                context.Require("miq_policy_set_new", "Use of Action create is forbidden");
-                return Envelope.Results(context, [.. Envelope.Resources(context).Select(r => Create(context, r))]);
-            case "edit":
-                context.Require("miq_policy_set_edit", "Use of Action edit is forbidden");
-                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Edit(context, t.Row, t.Resource))]);
-            case "delete":
-                context.Require("miq_policy_set_delete", "Use of Action delete is forbidden");
-                return Envelope.Results(context, [.. ControlRows.Targets(context, Definition).Select(t => Delete(context, t.Row))]);
-            default:
-                throw ApiException.BadRequest($"Unsupported Action {action} for the policy_profiles collection specified");
-        }
-    }
+    private static readonly ControlCollection Routes = new(Definition, "miq_policy_set", Create, Edit, Delete);
 
-    public static ApiResult PostResource(ApiContext context, string id)
-    {
-        var action = Envelope.Action(context);
-        switch (action)
-        {
-            case "edit":
-                context.Require("miq_policy_set_edit", "Use of Action edit is forbidden");
-                return ApiResult.Ok(Edit(context, ReadHandler.Find(context, Definition, id), Envelope.First(context)));
-            case "delete":
-                context.Require("miq_policy_set_delete", "Use of Action delete is forbidden");
-                return Envelope.Single(Delete(context, ReadHandler.Find(context, Definition, id)));
-            default:
-                throw ApiException.BadRequest($"Unsupported Action {action} for the policy_profiles resource specified");
-        }
-    }
+    public static ApiResult PostCollection(ApiContext context) => Routes.PostCollection(context);
 
-    public static ApiResult Delete(ApiContext context, string id)
-    {
-        context.Require("miq_policy_set_delete", "Use of the delete action is forbidden");
-        Delete(context, ReadHandler.Find(context, Definition, id));
-        return ApiResult.NoContent();
-    }
+    public static ApiResult PostResource(ApiContext context, string id) => Routes.PostResource(context, id);
+
+    public static ApiResult Delete(ApiContext context, string id) => Routes.Delete(context, id);
 
     public static ApiResult PostPolicies(ApiContext context, string id)
     {
@@ -77,7 +47,8 @@ internal static class PolicyProfilesHandler
 
         var values = (JObject)resource.DeepClone();
         values["name"] ??= values["description"]?.DeepClone();
-        var errors = ControlRows.Validate(context.Store.PolicyProfiles, values, null, ["description"], ["description"]);
+        var errors = ControlRows.Validate(context.Store.PolicyProfiles, values, null, ["description"], ["description", "guid"]);
+        CheckSetData(values, errors);
         if (errors.Count > 0)
         {
             throw ApiException.BadRequest($"Failed to add a new policy_profiles resource - Validation failed: {string.Join(", ", errors)}");
@@ -88,10 +59,11 @@ internal static class PolicyProfilesHandler
         {
             ["name"] = values.Value<string>("name"),
             ["description"] = values.Value<string>("description"),
-            ["guid"] = ControlRows.NewGuid(),
+            ["guid"] = values.Value<string>("guid") ?? ControlRows.NewGuid(),
             ["mode"] = values.Value<string>("mode") ?? "control",
             ["read_only"] = false,
             ["set_type"] = "MiqPolicySet",
+            ["set_data"] = values["set_data"]?.DeepClone(),
             ["created_on"] = now,
             ["updated_on"] = now,
         });
@@ -112,7 +84,8 @@ internal static class PolicyProfilesHandler
             merged[key] = resource[key]!.DeepClone();
         }
 
-        var errors = ControlRows.Validate(context.Store.PolicyProfiles, merged, row.Value<long>("id"), ["description"], ["description"]);
+        var errors = ControlRows.Validate(context.Store.PolicyProfiles, merged, row.Value<long>("id"), ["description"], ["description", "guid"]);
+        CheckSetData(merged, errors);
         if (errors.Count > 0)
         {
             throw ApiException.BadRequest($"Failed to update policy_profiles resource - Validation failed: {string.Join(", ", errors)}");
@@ -144,5 +117,14 @@ internal static class PolicyProfilesHandler
         }
 
         return Envelope.Result(true, $"Deleting Policy Profile id: {id} name: '{row.Value<string>("name")}'", context.Href(Definition.Name, id));
+    }
+
+    /// <summary><c>serialize :set_data</c> holds a Hash: anything else fails ActiveRecord's serialization.</summary>
+    private static void CheckSetData(JObject values, List<string> errors)
+    {
+        if (values["set_data"] is { } data && data.Type is not (JTokenType.Object or JTokenType.Null))
+        {
+            errors.Add("Set data must be a hash");
+        }
     }
 }

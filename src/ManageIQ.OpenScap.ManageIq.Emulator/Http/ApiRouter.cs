@@ -212,6 +212,7 @@ internal sealed class ApiRouter
     private static ApiResult PostCollection(ApiContext c, CollectionDefinition definition) => definition.Name switch
     {
         "container_images" => ContainerImagesHandler.PostCollection(c),
+        "actions" => ActionsHandler.PostCollection(c),
         "conditions" => ConditionsHandler.PostCollection(c),
         "policies" => PoliciesHandler.PostCollection(c),
         "policy_profiles" => PolicyProfilesHandler.PostCollection(c),
@@ -221,6 +222,7 @@ internal sealed class ApiRouter
     private static ApiResult PostResource(ApiContext c, CollectionDefinition definition, string id) => definition.Name switch
     {
         "container_images" => ContainerImagesHandler.PostResource(c, id),
+        "actions" => ActionsHandler.PostResource(c, id),
         "conditions" => ConditionsHandler.PostResource(c, id),
         "policies" => PoliciesHandler.PostResource(c, id),
         "policy_profiles" => PolicyProfilesHandler.PostResource(c, id),
@@ -231,6 +233,7 @@ internal sealed class ApiRouter
 
     private static ApiResult DeleteResource(ApiContext c, CollectionDefinition definition, string id) => definition.Name switch
     {
+        "actions" => ActionsHandler.Delete(c, id),
         "conditions" => ConditionsHandler.Delete(c, id),
         "policies" => PoliciesHandler.Delete(c, id),
         "policy_profiles" => PolicyProfilesHandler.Delete(c, id),

@@ -77,7 +77,9 @@ public static class Collections
         "policies", "Policies", s => s.Policies, "miq_policy_view", "miq_policy_view",
         [new("query", "miq_policy_view"), new("create", "miq_policy_new"), new("edit", "miq_policy_edit"), new("delete", "miq_policy_delete")],
         [new("edit", "miq_policy_edit"), new("delete", "miq_policy_delete")],
-        ["conditions", "events", "policy_actions"], None, DeleteFeature: "miq_policy_delete");
+        ["conditions", "events", "policy_actions"],
+        new Dictionary<string, Func<EmulatorStore, JObject, JToken?>> { ["miq_policy_contents"] = PolicyContentRows },
+        DeleteFeature: "miq_policy_delete");
 
     public static CollectionDefinition PolicyProfiles { get; } = new(
         "policy_profiles", "Policy Profiles", s => s.PolicyProfiles, "miq_policy_set_view", "miq_policy_set_view",
@@ -114,6 +116,26 @@ public static class Collections
     /// </summary>
     private static JArray OwnedAttributes(EmulatorStore store, string resourceType, JObject row) =>
         new(store.CustomAttributes.OwnedBy(EmulatorStore.Owner(resourceType, row.Value<long>("id"))).Select(a => Rendering.Normalizer.Object(a, nested: true)));
+
+    /// <summary>
+    /// <c>attributes=miq_policy_contents</c>: the policy's <c>miq_policy_contents</c> rows (an association the API
+    /// renders like a virtual attribute), with the sequence and synchronous flag of the qualifier each belongs to.
+    /// </summary>
+    private static JArray PolicyContentRows(EmulatorStore store, JObject policy)
+    {
+        var id = policy.Value<long>("id");
+        return new JArray((store.PolicyContents.GetValueOrDefault(id) ?? []).Select(c => new JObject
+        {
+            ["miq_policy_id"] = id,
+            ["miq_event_definition_id"] = c.EventId,
+            ["miq_action_id"] = c.ActionId,
+            ["qualifier"] = c.Qualifier,
+            ["success_sequence"] = c.Qualifier is "success" or "both" ? c.Sequence : (int?)null,
+            ["failure_sequence"] = c.Qualifier is "failure" or "both" ? c.Sequence : (int?)null,
+            ["success_synchronous"] = c.Qualifier is "success" or "both" ? c.Synchronous : (bool?)null,
+            ["failure_synchronous"] = c.Qualifier is "failure" or "both" ? c.Synchronous : (bool?)null,
+        }));
+    }
 
     private static JToken Associated(ResourceTable table, JObject row, string key) =>
         row.Value<long?>(key) is { } id && table.Find(id) is { } found ? found : JValue.CreateNull();

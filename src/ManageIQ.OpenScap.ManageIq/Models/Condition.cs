@@ -21,6 +21,9 @@ public sealed record Condition
 
     public bool? ReadOnly { get; init; }
 
+    /// <summary>Free text (the bridge keeps its ownership mark here).</summary>
+    public string? Notes { get; init; }
+
     /// <summary>The stored MiqExpression (<c>{"exp": {...}}</c>).</summary>
     public JObject? Expression { get; init; }
 }

@@ -17,4 +17,8 @@ public sealed record EventDefinition
     public string? Guid { get; init; }
 
     public string? EventType { get; init; }
+
+    public bool? Default { get; init; }
+
+    public bool? Enabled { get; init; }
 }

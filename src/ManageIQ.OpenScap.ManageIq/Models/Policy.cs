@@ -24,4 +24,7 @@ public sealed record Policy
     public string? Guid { get; init; }
 
     public bool? ReadOnly { get; init; }
+
+    /// <summary>Free text, at most 512 characters (the bridge keeps its ownership mark here).</summary>
+    public string? Notes { get; init; }
 }

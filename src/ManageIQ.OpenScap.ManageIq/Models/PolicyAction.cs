@@ -17,4 +17,7 @@ public sealed record PolicyAction
 
     [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "ManageIQ's column is named guid.")]
     public string? Guid { get; init; }
+
+    /// <summary>The action's options (symbol-keyed in ManageIQ, string keys in JSON).</summary>
+    public Newtonsoft.Json.Linq.JObject? Options { get; init; }
 }

@@ -14,4 +14,11 @@ public sealed record PolicyInput(
 {
     public const string ComplianceMode = "compliance";
     public const string ControlMode = "control";
+
+    /// <summary>The guid; ManageIQ's policy create drops it, so the client sets it with an edit right after.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "ManageIQ's column is named guid.")]
+    public string? Guid { get; init; }
+
+    /// <summary>Notes (at most 512 characters); like the guid, set by an edit after create.</summary>
+    public string? Notes { get; init; }
 }

@@ -19,4 +19,10 @@ public sealed record PolicyProfile
     public string? Guid { get; init; }
 
     public bool? ReadOnly { get; init; }
+
+    /// <summary>The serialized Hash ManageIQ keeps a profile's notes in (<c>set_data[:notes]</c>); null when unset.</summary>
+    public Newtonsoft.Json.Linq.JObject? SetData { get; init; }
+
+    /// <summary>The notes in <see cref="SetData"/>.</summary>
+    public string? Notes => SetData?.Value<string>("notes");
 }

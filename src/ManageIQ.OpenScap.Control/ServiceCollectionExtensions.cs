@@ -1,0 +1,30 @@
+using ManageIQ.OpenScap.Control.Configuration;
+using ManageIQ.OpenScap.Control.Export;
+using ManageIQ.OpenScap.Control.Registration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ManageIQ.OpenScap.Control;
+
+/// <summary>Registers the Control registration services; the ManageIQ client is the caller's (<c>AddManageIqClient</c>).</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <c>Bridge:Policies</c> (validated at start) and adds <see cref="IPolicyRegistrar"/>, <see cref="PolicyUnregistrar"/>,
+    /// <see cref="PolicyExporter"/> and <see cref="PolicyStartupRegistration"/> (what <c>serve</c> runs at start).
+    /// </summary>
+    public static IServiceCollection AddPolicyRegistration(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<BridgePoliciesOptions>().Bind(configuration.GetSection(BridgePoliciesOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BridgePoliciesOptions>, BridgePoliciesOptionsValidator>());
+        services.AddLogging();
+        services.TryAddSingleton<IPolicyRegistrar, PolicyRegistrar>();
+        services.TryAddSingleton<PolicyUnregistrar>();
+        services.TryAddTransient<PolicyExporter>();
+        services.TryAddSingleton<PolicyStartupRegistration>();
+        return services;
+    }
+}
