@@ -41,6 +41,8 @@ public sealed class BridgeServiceRunner(
         var closed = new List<CancellationToken> { stoppingToken };
         try
         {
+            // A refusal stops the application; before the host has started (Kestrel bound) that would fail the start itself.
+            await HostStartedAsync(stoppingToken).ConfigureAwait(false);
             foreach (var gate in gates)
             {
                 Log.WaitingForGate(logger, gate.Name);
@@ -93,5 +95,12 @@ public sealed class BridgeServiceRunner(
         {
             _started.TrySetCanceled(stoppingToken);
         }
+    }
+
+    private async Task HostStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
     }
 }
