@@ -29,6 +29,21 @@ public sealed class ResultsDirectoryRetentionTests
     }
 
     [Test]
+    public void Apply_AnEmptyImageDirectoryItDidNotEmpty_IsLeftToTheScanCreatingIt()
+    {
+        using var root = new TempDirectory();
+        // Another scan of image 7 has created 7/ and is about to create 7/SCAN-ID/ under it.
+        Directory.CreateDirectory(root.Combine("7"));
+        Scan(root, "8", "a", 1000, Now.AddDays(-40));
+
+        var report = Retention(TimeSpan.FromDays(30), 1L << 30).Apply(root.Path);
+
+        Assert.That(report.DeletedForAge, Is.EqualTo(1));
+        Assert.That(Directory.Exists(root.Combine("7")), Is.True, "a scan's image directory is never taken from under it");
+        Assert.That(Directory.Exists(root.Combine("8")), Is.False, "the directory this pass emptied goes");
+    }
+
+    [Test]
     public void Apply_OverTheTotal_DeletesTheOldestFirstAndKeepsEachImagesNewest()
     {
         using var root = new TempDirectory();

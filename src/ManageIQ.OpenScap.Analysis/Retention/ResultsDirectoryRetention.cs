@@ -9,7 +9,8 @@ namespace ManageIQ.OpenScap.Analysis.Retention;
 /// Keeps the results directory (<c>IMAGE-ID/SCAN-ID/</c>) within <c>Bridge:Results:MaxAge</c> and
 /// <c>Bridge:Results:MaxTotalBytes</c>: first every scan directory past the age goes, then the oldest ones until the
 /// total fits. The newest scan of each image is never deleted for size, so each image keeps its latest ARF until it
-/// ages out. Only directories in that layout are touched; anything else in the directory is left alone.
+/// ages out. Only directories in that layout are touched; anything else in the directory is left alone. An image
+/// directory goes when the pass deleted its last scan, never otherwise: other scans create theirs meanwhile.
 /// </summary>
 public sealed class ResultsDirectoryRetention
 {
@@ -41,10 +42,12 @@ public sealed class ResultsDirectoryRetention
         int forAge = 0, forSize = 0;
         long freed = 0;
         var kept = new List<ScanDirectory>(scans.Count);
+        var emptied = new HashSet<string>(StringComparer.Ordinal);
         foreach (var scan in scans)
         {
             if (now - scan.WrittenOn > _options.MaxAge && TryDelete(scan))
             {
+                emptied.Add(scan.Image);
                 forAge++;
                 freed += scan.Bytes;
             }
@@ -65,19 +68,23 @@ public sealed class ResultsDirectoryRetention
 
             if (TryDelete(scan))
             {
+                emptied.Add(scan.Image);
                 forSize++;
                 freed += scan.Bytes;
                 total -= scan.Bytes;
             }
         }
 
-        foreach (var image in Directory.EnumerateDirectories(resultsDirectory))
+        // Only the image directories this pass emptied: an empty one it did not empty may be a scan's, created a
+        // moment ago with its scan directory still to come (deleting it then failed that scan).
+        foreach (var image in emptied)
         {
             try
             {
-                if (IsImageDirectory(image) && !Directory.EnumerateFileSystemEntries(image).Any())
+                var path = Path.Combine(resultsDirectory, image);
+                if (!Directory.EnumerateFileSystemEntries(path).Any())
                 {
-                    Directory.Delete(image);
+                    Directory.Delete(path);
                 }
             }
             catch (IOException)
