@@ -138,6 +138,12 @@ internal sealed class CollectionLister
     private JObject? Associate(string association, JObject row) =>
         _definition.Virtuals.TryGetValue(association, out var get) ? get(_context.Store, row) as JObject : null;
 
-    private static HashSet<string> Columns(IReadOnlyList<JObject> rows) =>
-        rows.Count == 0 ? [] : [.. rows[0].Properties().Select(p => p.Name).Where(n => !Normalizer.IsHidden(n))];
+    /// <summary>The rows' columns and the table's schema, so an empty collection still knows which attributes exist.</summary>
+    private HashSet<string> Columns(IReadOnlyList<JObject> rows)
+    {
+        HashSet<string> columns = rows.Count == 0 ? new(StringComparer.Ordinal) : [.. rows[0].Properties().Select(p => p.Name)];
+        columns.UnionWith(_definition.Table(_context.Store).Columns);
+        columns.RemoveWhere(Normalizer.IsHidden);
+        return columns;
+    }
 }

@@ -15,6 +15,7 @@ public sealed class ResourceTable
     private readonly Dictionary<long, JObject> _byId = [];
     private readonly Func<JObject, string?>? _ownerKey;
     private readonly Dictionary<string, List<JObject>> _byOwner = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _columns = new(StringComparer.Ordinal);
     private long _lastId;
 
     public ResourceTable(string klass, Func<JObject, string?>? ownerKey = null)
@@ -33,6 +34,20 @@ public sealed class ResourceTable
 
     public long Version { get; private set; }
 
+    /// <summary>
+    /// The table's columns: those declared (the seed's schema) and every one a row has had. Known while the table is
+    /// empty, as a database's schema is, so a filter or sort on an empty collection is checked against it (read under
+    /// the store's lock).
+    /// </summary>
+    public IReadOnlyCollection<string> Columns => _columns;
+
+    /// <summary>Adds columns to the table's schema.</summary>
+    public void DeclareColumns(IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        _columns.UnionWith(columns);
+    }
+
     /// <summary>Stores the row, giving it the next id when it has none.</summary>
     public JObject Add(JObject row)
     {
@@ -47,6 +62,7 @@ public sealed class ResourceTable
 
         _byId[id] = row;
         InsertInIdOrder(_rows, row, id);
+        _columns.UnionWith(row.Properties().Select(p => p.Name));
         if (_ownerKey?.Invoke(row) is { } owner)
         {
             if (!_byOwner.TryGetValue(owner, out var owned))
