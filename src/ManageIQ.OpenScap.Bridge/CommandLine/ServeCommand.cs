@@ -24,8 +24,9 @@ internal static class ServeCommand
             {
                 try
                 {
-                    await app.RunAsync(cancellationToken).ConfigureAwait(false);
+                    // Taken before the run: RunAsync disposes the application (and its services) when it stops.
                     var runner = app.Services.GetRequiredService<BridgeServiceRunner>();
+                    await app.RunAsync(cancellationToken).ConfigureAwait(false);
                     switch (runner.Stop)
                     {
                         case ServiceStop.Refused:
