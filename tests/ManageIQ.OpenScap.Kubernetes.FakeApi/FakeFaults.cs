@@ -6,6 +6,7 @@ public sealed class FakeFaults
     private readonly Lock gate = new();
     private readonly List<InjectedFailure> failures = [];
     private readonly List<InjectedFailure> stalls = [];
+    private readonly HashSet<string> cutOff = new(StringComparer.Ordinal);
     private int deleteFailures;
     private int watchExpiries;
     private int leaseRaces;
@@ -21,6 +22,31 @@ public sealed class FakeFaults
 
     /// <summary>Every delete answers 500 while true.</summary>
     public bool FailAllDeletes { get; set; }
+
+    /// <summary>
+    /// Every later request carrying this bearer token answers 503, as if its client had died: nothing it sends takes
+    /// effect any more (no renewal, no release, no delete), while other clients go on.
+    /// </summary>
+    public void CutOff(string bearer)
+    {
+        lock (gate)
+        {
+            cutOff.Add(bearer);
+        }
+    }
+
+    internal bool IsCutOff(string? bearer)
+    {
+        if (bearer is null)
+        {
+            return false;
+        }
+
+        lock (gate)
+        {
+            return cutOff.Contains(bearer);
+        }
+    }
 
     /// <summary>The next <paramref name="count"/> deletes answer 500.</summary>
     public void FailNextDeletes(int count)

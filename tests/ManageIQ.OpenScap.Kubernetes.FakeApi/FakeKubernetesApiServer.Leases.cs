@@ -44,6 +44,10 @@ public sealed partial class FakeKubernetesApiServer
         if (context.Request.Path.StartsWithSegments("/apis/coordination.k8s.io", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref leaseRequestCount);
+            if (BearerOf(context) is { } bearer)
+            {
+                leaseRequestsByBearer.AddOrUpdate(bearer, 1, (_, n) => n + 1);
+            }
         }
 
         await next(context);
@@ -81,6 +85,7 @@ public sealed partial class FakeKubernetesApiServer
             return;
         }
 
+        RecordLeaseWrite(context, lease);
         await WriteAsync(context, 201, lease);
     }
 
@@ -136,6 +141,7 @@ public sealed partial class FakeKubernetesApiServer
                 await WriteStatusAsync(context, 409, "Conflict", $"Operation cannot be fulfilled on leases.coordination.k8s.io \"{name}\": the object has been modified; please apply your changes to the latest version and try again");
                 break;
             default:
+                RecordLeaseWrite(context, lease);
                 await WriteAsync(context, 200, lease);
                 break;
         }

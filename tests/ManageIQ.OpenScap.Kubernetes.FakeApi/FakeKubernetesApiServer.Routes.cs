@@ -27,6 +27,13 @@ public sealed partial class FakeKubernetesApiServer
         app.Use(CountLeaseRequestsAsync);
         app.Use(async (context, next) =>
         {
+            if (Faults.IsCutOff(BearerOf(context)))
+            {
+                Count("cut off");
+                await WriteStatusAsync(context, 503, "ServiceUnavailable", "injected: this client is cut off");
+                return;
+            }
+
             if (Faults.TakeStall(context.Request.Method, context.Request.Path.Value + context.Request.QueryString) is { } afterHeaders)
             {
                 await StallAsync(context, afterHeaders);
@@ -82,6 +89,7 @@ public sealed partial class FakeKubernetesApiServer
             return;
         }
 
+        RecordPodCall(context, "create", stored);
         kubelet.Run(stored, Faults.BehaviorFor(stored), stopping.Token);
         await WriteAsync(context, 201, stored);
     }
@@ -154,12 +162,14 @@ public sealed partial class FakeKubernetesApiServer
                 p.Metadata.DeletionGracePeriodSeconds = options?.GracePeriodSeconds ?? 30;
             });
             var marked = Pods.Get(ns, name) ?? pod;
+            RecordPodCall(context, "delete", marked);
             _ = RemoveLaterAsync(ns, name, marked.Metadata.Uid, Faults.SlowDeletes);
             await WriteAsync(context, 200, marked);
             return;
         }
 
         var removed = Pods.Remove(ns, name) ?? pod;
+        RecordPodCall(context, "delete", removed);
         CollectSecretsOwnedBy(ns, removed.Metadata.Uid);
         await kubelet.RemovedAsync(removed);
         await WriteAsync(context, 200, removed);

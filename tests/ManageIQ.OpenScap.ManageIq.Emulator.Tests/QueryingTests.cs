@@ -1,3 +1,4 @@
+using ManageIQ.OpenScap.ManageIq.Emulator.Seeding;
 using Newtonsoft.Json.Linq;
 
 namespace ManageIQ.OpenScap.ManageIq.Emulator.Tests;
@@ -105,6 +106,23 @@ public sealed class QueryingTests
         await using var h = await EmulatorHarness.StartAsync();
         var (status, body) = await h.GetAsync("api/container_images?filter[]=" + Uri.EscapeDataString(filter));
         Assert.That((status, body["error"]!.Value<string>("message")), Is.EqualTo((400, message)));
+    }
+
+    [Test]
+    public async Task Fact32_EmptyCollection_FiltersAndSortsByItsSchema()
+    {
+        // A fresh appliance has no container image yet: the table's columns still exist, as in ManageIQ's database.
+        var seed = EmulatorSeed.Default();
+        seed["container_images"] = new JArray();
+        seed["custom_attributes"] = new JArray();
+        await using var h = await EmulatorHarness.StartControlledAsync(seed);
+        var (status, body) = await h.GetAsync("api/container_images?expand=resources&filter[]=ems_id=1&filter[]=deleted_on=NULL&sort_by=id&sort_order=asc");
+        Assert.That(status, Is.EqualTo(200), body.ToString());
+        Assert.That((body.Value<int>("count"), body.Value<int>("subquery_count"), body["resources"]!.Count()), Is.EqualTo((0, 0, 0)));
+        var bad = await h.GetAsync("api/container_images?filter[]=destroy=1");
+        Assert.That((bad.Status, bad.Body["error"]!.Value<string>("message")), Is.EqualTo((400, "Invalid filter - attribute ContainerImage-destroy does not exist")));
+        var badSort = await h.GetAsync("api/container_images?sort_by=bad_attribute");
+        Assert.That(badSort.Body["error"]!.Value<string>("message"), Is.EqualTo("bad_attribute is not a valid attribute for ContainerImage"));
     }
 
     [Test]

@@ -4,6 +4,7 @@ using ManageIQ.OpenScap.ManageIq.Emulator.Seeding;
 using ManageIQ.OpenScap.Service.Hosting;
 using ManageIQ.OpenScap.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
@@ -54,7 +55,10 @@ internal sealed class ServiceRig : IAsyncDisposable
     }
 
     /// <summary>The service's configuration; <paramref name="extra"/> is merged over it.</summary>
-    public void WriteConfig(JObject? extra)
+    public void WriteConfig(JObject? extra) => WriteConfig(ConfigPath, extra);
+
+    /// <summary>The service's configuration at <paramref name="path"/>; <paramref name="extra"/> is merged over it.</summary>
+    public void WriteConfig(string path, JObject? extra)
     {
         var config = new JObject
         {
@@ -88,31 +92,41 @@ internal sealed class ServiceRig : IAsyncDisposable
             config.Merge(extra, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace });
         }
 
-        File.WriteAllText(ConfigPath, config.ToString());
+        File.WriteAllText(path, config.ToString());
     }
 
-    /// <summary>Builds and starts the service host, every backend wrapped in a <see cref="RecordingBackend"/>, and waits until its work started.</summary>
-    public async Task<WebApplication> StartServiceAsync(CancellationToken cancellationToken)
-    {
-        var app = await StartHostAsync(cancellationToken);
-        await app.Services.GetRequiredService<BridgeServiceRunner>().Started.WaitAsync(cancellationToken);
-        return app;
-    }
+    /// <summary>Builds and starts the service host, every backend wrapped in a <see cref="RecordingBackend"/>.</summary>
+    public Task<WebApplication> StartServiceAsync(CancellationToken cancellationToken) =>
+        StartServiceAsync(ConfigPath, Counter, null, waitForWork: true, cancellationToken);
 
     /// <summary>Builds and starts the service host without waiting for its start gates.</summary>
-    public async Task<WebApplication> StartHostAsync(CancellationToken cancellationToken)
+    public Task<WebApplication> StartHostAsync(CancellationToken cancellationToken) =>
+        StartServiceAsync(ConfigPath, Counter, null, waitForWork: false, cancellationToken);
+
+    /// <summary>
+    /// Builds and starts a service host from <paramref name="configPath"/>: <paramref name="more"/> adds services
+    /// (the verb's backends), then every backend is wrapped in a <see cref="RecordingBackend"/> counted by
+    /// <paramref name="counter"/>. With <paramref name="waitForWork"/> it returns once the start gates opened.
+    /// </summary>
+    public static async Task<WebApplication> StartServiceAsync(string configPath, ScanCounter counter, Action<IServiceCollection, IConfiguration>? more, bool waitForWork, CancellationToken cancellationToken)
     {
-        var builder = BridgeServiceHost.CreateBuilder(ConfigPath, new Dictionary<string, string?>(), (services, _) =>
+        var builder = BridgeServiceHost.CreateBuilder(configPath, new Dictionary<string, string?>(), (services, configuration) =>
         {
+            more?.Invoke(services, configuration);
             var backends = services.Where(d => d.ServiceType == typeof(IScanBackend)).ToList();
             foreach (var backend in backends)
             {
                 services.Remove(backend);
-                services.AddSingleton<IScanBackend>(sp => new RecordingBackend((IScanBackend)ActivatorUtilities.CreateInstance(sp, backend.ImplementationType!), Counter));
+                services.AddSingleton<IScanBackend>(sp => new RecordingBackend((IScanBackend)ActivatorUtilities.CreateInstance(sp, backend.ImplementationType!), counter));
             }
         });
         var app = BridgeServiceHost.Build(builder);
         await app.StartAsync(cancellationToken);
+        if (waitForWork)
+        {
+            await app.Services.GetRequiredService<BridgeServiceRunner>().Started.WaitAsync(cancellationToken);
+        }
+
         return app;
     }
 

@@ -25,7 +25,7 @@ internal static class ServeCommand
             {
                 try
                 {
-                    // RunAsync disposes the services at its end: the runner is taken first.
+                    // Taken before the run: RunAsync disposes the application (and its services) when it stops.
                     var runner = app.Services.GetRequiredService<BridgeServiceRunner>();
                     await app.RunAsync(cancellationToken).ConfigureAwait(false);
                     switch (runner.Stop)

@@ -19,7 +19,8 @@ internal static class ServeHostExtensions
             .Select(c => c[nameof(ProviderOverrideOptions.Backend)]);
         if (AnalysisHostExtensions.BackendName(configuration) == ScanBackendNames.Kubernetes || overrides.Contains(ScanBackendNames.Kubernetes))
         {
-            services.AddKubernetesScanning(configuration, sweepOrphans: true);
+            // With the start-up check analyze has: Bridge:Backend kubernetes and no cluster is refused at start.
+            services.AddKubernetesBackend(configuration, sweepOrphans: true);
         }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class CollectionLister
     public JObject List(string name, IReadOnlyList<JObject> rows, int count, Func<JObject, string> href, string actionsHref, ResourceTable? cacheTable = null)
     {
         var paging = Paging.Parse(_context, _maxResultsPerPage);
-        var columns = rows.Count == 0 ? [.. _definition.Table(_context.Store).Columns] : Columns(rows);
+        var columns = Columns(rows);
         var filters = (_context.Query.TryGetValue("filter[]", out var f) ? f : default).OfType<string>().ToList();
         var (selected, subqueryCount) = Select(name, rows, columns, filters, cacheTable);
         var page = new List<JObject>(Math.Min(paging.Limit, Math.Max(0, selected.Count - paging.Offset)));
@@ -138,6 +138,12 @@ internal sealed class CollectionLister
     private JObject? Associate(string association, JObject row) =>
         _definition.Virtuals.TryGetValue(association, out var get) ? get(_context.Store, row) as JObject : null;
 
-    private static HashSet<string> Columns(IReadOnlyList<JObject> rows) =>
-        rows.Count == 0 ? [] : [.. rows[0].Properties().Select(p => p.Name).Where(n => !Normalizer.IsHidden(n))];
+    /// <summary>The rows' columns and the table's schema, so an empty collection still knows which attributes exist.</summary>
+    private HashSet<string> Columns(IReadOnlyList<JObject> rows)
+    {
+        HashSet<string> columns = rows.Count == 0 ? new(StringComparer.Ordinal) : [.. rows[0].Properties().Select(p => p.Name)];
+        columns.UnionWith(_definition.Table(_context.Store).Columns);
+        columns.RemoveWhere(Normalizer.IsHidden);
+        return columns;
+    }
 }

@@ -13,6 +13,11 @@ public static class EmulatorSeed
 {
     private const string DefaultResource = "ManageIQ.OpenScap.ManageIq.Emulator.Seeding.default-seed.json";
 
+    /// <summary>The columns of each table, from the default seed's rows: a seed with no row of a table still has its schema.</summary>
+    private static readonly Lazy<Dictionary<string, HashSet<string>>> Schema = new(() => Default().Properties()
+        .Where(p => p.Value is JArray)
+        .ToDictionary(p => p.Name, p => p.Value.OfType<JObject>().SelectMany(r => r.Properties().Select(c => c.Name)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal));
+
     /// <summary>The default seed: a fresh appliance (admin / smartvm) with an OpenShift and a Kubernetes provider.</summary>
     public static JObject Default()
     {
@@ -79,25 +84,12 @@ public static class EmulatorSeed
         return copy;
     }
 
-    internal static void Load(JObject seed, EmulatorStore store) => Load(seed, store, withDefaultColumns: true);
-
-    private static void Load(JObject seed, EmulatorStore store, bool withDefaultColumns)
+    internal static void Load(JObject seed, EmulatorStore store)
     {
-        if (withDefaultColumns)
-        {
-            // ManageIQ knows a table's columns from its schema even when it is empty: here, from the default seed's rows.
-            var schema = new EmulatorStore(TimeProvider.System);
-            Load(Default(), schema, withDefaultColumns: false);
-            foreach (var (table, known) in store.Tables.Zip(schema.Tables))
-            {
-                table.KnowColumns(known.Columns);
-            }
-        }
-
-
         LoadUsers(seed, store);
         Fill(seed, "zones", store.Zones);
         // Every provider row has the serialized options column (the provider form's image_inspector_options live there).
+        DeclareSchema("providers", store.Providers);
         foreach (var provider in Rows(seed, "providers"))
         {
             provider["options"] ??= new JObject();
@@ -167,8 +159,17 @@ public static class EmulatorSeed
         }
     }
 
+    private static void DeclareSchema(string name, ResourceTable table)
+    {
+        if (Schema.Value.TryGetValue(name, out var columns))
+        {
+            table.DeclareColumns(columns);
+        }
+    }
+
     private static void Fill(JObject seed, string name, ResourceTable table)
     {
+        DeclareSchema(name, table);
         foreach (var row in Rows(seed, name))
         {
             table.Add(row);

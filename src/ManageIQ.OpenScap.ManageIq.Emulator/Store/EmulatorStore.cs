@@ -42,9 +42,6 @@ public sealed class EmulatorStore
 
     public ResourceTable Tasks { get; } = new("MiqTask");
 
-    /// <summary>Every table, in one fixed order.</summary>
-    public IReadOnlyList<ResourceTable> Tables => [Zones, Providers, Registries, ContainerImages, CustomAttributes, Events, Actions, Conditions, Policies, PolicyProfiles, Tasks];
-
     public Dictionary<long, List<long>> PolicyConditions { get; } = [];
 
     public Dictionary<long, List<PolicyContent>> PolicyContents { get; } = [];

@@ -35,16 +35,17 @@ public sealed class ResourceTable
     public long Version { get; private set; }
 
     /// <summary>
-    /// The table's columns, as a schema would know them: every column of every row it held (hidden keys left out),
-    /// and those <see cref="KnowColumns"/> gave. An empty table still has them.
+    /// The table's columns: those declared (the seed's schema) and every one a row has had. Known while the table is
+    /// empty, as a database's schema is, so a filter or sort on an empty collection is checked against it (read under
+    /// the store's lock).
     /// </summary>
-    public IReadOnlySet<string> Columns => _columns;
+    public IReadOnlyCollection<string> Columns => _columns;
 
-    /// <summary>Adds to <see cref="Columns"/> without a row (a table the seed leaves empty).</summary>
-    public void KnowColumns(IEnumerable<string> names)
+    /// <summary>Adds columns to the table's schema.</summary>
+    public void DeclareColumns(IEnumerable<string> columns)
     {
-        ArgumentNullException.ThrowIfNull(names);
-        _columns.UnionWith(names.Where(n => !n.StartsWith("__", StringComparison.Ordinal)));
+        ArgumentNullException.ThrowIfNull(columns);
+        _columns.UnionWith(columns);
     }
 
     /// <summary>Stores the row, giving it the next id when it has none.</summary>
@@ -61,7 +62,7 @@ public sealed class ResourceTable
 
         _byId[id] = row;
         InsertInIdOrder(_rows, row, id);
-        KnowColumns(row.Properties().Select(p => p.Name));
+        _columns.UnionWith(row.Properties().Select(p => p.Name));
         if (_ownerKey?.Invoke(row) is { } owner)
         {
             if (!_byOwner.TryGetValue(owner, out var owned))
