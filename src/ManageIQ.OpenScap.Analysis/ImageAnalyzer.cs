@@ -28,7 +28,11 @@ public sealed class ImageAnalyzer : IImageAnalyzer
     private readonly ResultComposer _composer;
     private readonly IResultStore _store;
     private readonly IOutboxPublisher _outbox;
+    /// <summary>The least time between two retention passes of one process.</summary>
+    public static readonly TimeSpan RetentionInterval = TimeSpan.FromMinutes(5);
+
     private readonly ResultsDirectoryRetention _retention;
+    private long _lastRetention;
     private readonly AnalysisOptions _options;
     private readonly string _resultsRoot;
     private readonly TimeProvider _time;
@@ -183,6 +187,15 @@ public sealed class ImageAnalyzer : IImageAnalyzer
 
     private void ApplyRetention()
     {
+        // A pass walks the whole results directory (about 30 ms per 1,000 images): the service prunes at most once
+        // per RetentionInterval, not after every publish; a one-shot process's only publish always prunes.
+        var now = _time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastRetention);
+        if ((last != 0 && _time.GetElapsedTime(last, now) < RetentionInterval) || Interlocked.CompareExchange(ref _lastRetention, now, last) != last)
+        {
+            return;
+        }
+
         try
         {
             _retention.Apply(_resultsRoot);

@@ -13,6 +13,7 @@ public sealed class ActiveLeaseGate(IActiveGuard guard, ILogger<ActiveLeaseGate>
 {
     private readonly TaskCompletionSource<CancellationToken> _active = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IActiveLease? _lease;
+    private int _releasing;
 
     public string Name => "the single-active guard";
 
@@ -22,7 +23,14 @@ public sealed class ActiveLeaseGate(IActiveGuard guard, ILogger<ActiveLeaseGate>
         var lease = await guard.AcquireAsync(cancellationToken).ConfigureAwait(false);
         _lease = lease;
         Log.LeaseHeld(logger, lease.Resource, lease.HolderIdentity);
-        lease.Lost.Register(() => Log.LeaseLost(logger, lease.Resource));
+        lease.Lost.Register(() =>
+        {
+            // A release at the stop cancels Lost too: only a loss is worth a warning.
+            if (Volatile.Read(ref _releasing) == 0)
+            {
+                Log.LeaseLost(logger, lease.Resource);
+            }
+        });
         _active.TrySetResult(lease.Lost);
         return lease.Lost;
     }
@@ -31,6 +39,7 @@ public sealed class ActiveLeaseGate(IActiveGuard guard, ILogger<ActiveLeaseGate>
 
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _releasing, 1);
         _active.TrySetCanceled();
         if (Interlocked.Exchange(ref _lease, null) is { } lease)
         {
