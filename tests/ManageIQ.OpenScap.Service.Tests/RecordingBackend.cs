@@ -11,6 +11,8 @@ internal sealed class RecordingBackend(IScanBackend inner, ScanCounter counter) 
 {
     public string Name => inner.Name;
 
+    public string? ContentSource => inner.ContentSource;
+
     public async Task<ScanReport> ScanAsync(ScanJob job, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         counter.Started(job);

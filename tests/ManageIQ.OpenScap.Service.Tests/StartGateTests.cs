@@ -94,7 +94,7 @@ public sealed class StartGateTests
             using (var waiting = await http.GetAsync("/readyz", cancellationToken))
             {
                 Assert.That((int)waiting.StatusCode, Is.EqualTo(503));
-                Assert.That(await waiting.Content.ReadAsStringAsync(cancellationToken), Does.Contain("503"));
+                Assert.That(JObject.Parse(await waiting.Content.ReadAsStringAsync(cancellationToken)).SelectToken("checks.manageiq")?.Value<string>(), Is.Not.EqualTo("ok"));
             }
 
             await rig.ClearFaultsAsync(cancellationToken);
