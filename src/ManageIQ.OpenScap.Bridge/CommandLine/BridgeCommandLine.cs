@@ -13,6 +13,7 @@ public static class BridgeCommandLine
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 }
