@@ -2,6 +2,7 @@ using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.ManageIq.Emulator;
 using ManageIQ.OpenScap.ManageIq.Emulator.Seeding;
 using ManageIQ.OpenScap.Service.Hosting;
+using ManageIQ.OpenScap.Service.Observing;
 using ManageIQ.OpenScap.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,9 @@ internal sealed class ServiceRig : IAsyncDisposable
     public ManageIqEmulator Emulator { get; }
 
     public ScanCounter Counter { get; } = new();
+
+    /// <summary>Observers the service host is built with.</summary>
+    public List<IServiceObserver> Observers { get; } = [];
 
     public string ConfigPath => Directory.Combine("appsettings.json");
 
@@ -109,6 +113,11 @@ internal sealed class ServiceRig : IAsyncDisposable
             {
                 services.Remove(backend);
                 services.AddSingleton<IScanBackend>(sp => new RecordingBackend((IScanBackend)ActivatorUtilities.CreateInstance(sp, backend.ImplementationType!), Counter));
+            }
+
+            foreach (var observer in Observers)
+            {
+                services.AddSingleton(observer);
             }
         });
         var app = BridgeServiceHost.Build(builder);
