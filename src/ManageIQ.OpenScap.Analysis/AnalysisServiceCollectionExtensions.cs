@@ -14,7 +14,8 @@ public static class AnalysisServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IImageAnalyzer"/> with <see cref="AnalysisOptions"/> (section <c>Bridge</c>) and
-    /// <see cref="PublishingOptions"/> (<c>Bridge:Publishing</c>) validated at start. It needs the ManageIQ client
+    /// <see cref="PublishingOptions"/> (<c>Bridge:Publishing</c>) and <see cref="ComplianceOptions"/> (<c>Bridge:Compliance</c>)
+    /// validated at start. It needs the ManageIQ client
     /// (<c>AddManageIqClient</c>), the state store (<c>AddStateStore</c>) and the scan backends.
     /// </summary>
     public static IServiceCollection AddImageAnalysis(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +23,8 @@ public static class AnalysisServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddAnalysisOptions(configuration);
         services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ComplianceOptions>().Bind(configuration.GetSection(ComplianceOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplianceOptions>, ComplianceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddSingleton<ResultComposer>();

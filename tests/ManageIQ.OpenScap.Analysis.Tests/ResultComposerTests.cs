@@ -92,7 +92,7 @@ public sealed class ResultComposerTests
         composed.Record.Attributes.SingleOrDefault(a => a.Name == name)?.Value;
 
     private static ResultComposer Composer(Uri? publicUrl = null) =>
-        new(Options.Create(new PublishingOptions()), Options.Create(new AnalysisOptions { PublicUrl = publicUrl }), new FakeTimeProvider(Now));
+        new(Options.Create(new PublishingOptions()), Options.Create(new ComplianceOptions()), Options.Create(new AnalysisOptions { PublicUrl = publicUrl }), new FakeTimeProvider(Now));
 
     private static ScapSummary Summary(ScapSeverityCounts failed) => new()
     {

@@ -2,6 +2,7 @@ using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.ManageIq.Emulator;
 using ManageIQ.OpenScap.ManageIq.Emulator.Seeding;
 using ManageIQ.OpenScap.Service.Hosting;
+using ManageIQ.OpenScap.Service.Observing;
 using ManageIQ.OpenScap.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,9 @@ internal sealed class ServiceRig : IAsyncDisposable
     public ManageIqEmulator Emulator { get; }
 
     public ScanCounter Counter { get; } = new();
+
+    /// <summary>Observers the service host is built with.</summary>
+    public List<IServiceObserver> Observers { get; } = [];
 
     public string ConfigPath => Directory.Combine("appsettings.json");
 
@@ -97,11 +101,19 @@ internal sealed class ServiceRig : IAsyncDisposable
 
     /// <summary>Builds and starts the service host, every backend wrapped in a <see cref="RecordingBackend"/>.</summary>
     public Task<WebApplication> StartServiceAsync(CancellationToken cancellationToken) =>
-        StartServiceAsync(ConfigPath, Counter, null, waitForWork: true, cancellationToken);
+        StartServiceAsync(ConfigPath, Counter, AddObservers, waitForWork: true, cancellationToken);
 
     /// <summary>Builds and starts the service host without waiting for its start gates.</summary>
     public Task<WebApplication> StartHostAsync(CancellationToken cancellationToken) =>
-        StartServiceAsync(ConfigPath, Counter, null, waitForWork: false, cancellationToken);
+        StartServiceAsync(ConfigPath, Counter, AddObservers, waitForWork: false, cancellationToken);
+
+    private void AddObservers(IServiceCollection services, IConfiguration configuration)
+    {
+        foreach (var observer in Observers)
+        {
+            services.AddSingleton(observer);
+        }
+    }
 
     /// <summary>
     /// Builds and starts a service host from <paramref name="configPath"/>: <paramref name="more"/> adds services

@@ -16,15 +16,18 @@ namespace ManageIQ.OpenScap.Analysis.Composing;
 public sealed class ResultComposer
 {
     private readonly PublishingOptions _publishing;
+    private readonly ComplianceOptions _compliance;
     private readonly AnalysisOptions _analysis;
     private readonly OpenScapAttributeBuilder _attributes;
     private readonly TimeProvider _time;
 
-    public ResultComposer(IOptions<PublishingOptions> publishing, IOptions<AnalysisOptions> analysis, TimeProvider time)
+    public ResultComposer(IOptions<PublishingOptions> publishing, IOptions<ComplianceOptions> compliance, IOptions<AnalysisOptions> analysis, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(publishing);
+        ArgumentNullException.ThrowIfNull(compliance);
         ArgumentNullException.ThrowIfNull(analysis);
         _publishing = publishing.Value;
+        _compliance = compliance.Value;
         _analysis = analysis.Value;
         _attributes = new OpenScapAttributeBuilder(_publishing);
         _time = time;
@@ -34,7 +37,7 @@ public sealed class ResultComposer
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(report);
-        var status = report.Outcome == ScanOutcome.Completed ? ComplianceDecision.Decide(report.Summary) : OpenScapStatus.Error;
+        var status = report.Outcome == ScanOutcome.Completed ? ComplianceDecision.Decide(report.Summary, _compliance) : OpenScapStatus.Error;
         var digest = ListedDigest(image) ?? report.Image?.ManifestDigest ?? string.Empty;
         var published = new PublishedScan
         {

@@ -14,6 +14,7 @@ public static class BridgeCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(PoliciesCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 }

@@ -4,6 +4,7 @@ using ManageIQ.OpenScap.ManageIq.Models;
 using ManageIQ.OpenScap.Service.Configuration;
 using ManageIQ.OpenScap.Service.Health;
 using ManageIQ.OpenScap.Service.Logging;
+using ManageIQ.OpenScap.Service.Observing;
 using ManageIQ.OpenScap.State.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,11 +27,13 @@ public sealed class ImageDiscovery : IDisposable
     private readonly ManageIqReachability _reachability;
     private readonly IOptionsMonitor<ServiceOptions> _options;
     private readonly ILogger _logger;
+    private readonly IServiceObserver[] _observers;
     private const int MaxWaitingListed = 1_000_000;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public ImageDiscovery(IManageIqClient client, IScanQueue queue, ImageCatalog catalog, ImageFreshness freshness, ImageExclusions exclusions, ManageIqReachability reachability, IOptionsMonitor<ServiceOptions> options, ILogger<ImageDiscovery> logger)
+    public ImageDiscovery(IManageIqClient client, IScanQueue queue, ImageCatalog catalog, ImageFreshness freshness, ImageExclusions exclusions, ManageIqReachability reachability, IOptionsMonitor<ServiceOptions> options, ILogger<ImageDiscovery> logger, IEnumerable<IServiceObserver> observers)
     {
+        _observers = [.. observers];
         _client = client;
         _queue = queue;
         _catalog = catalog;
@@ -63,6 +66,11 @@ public sealed class ImageDiscovery : IDisposable
             }
 
             Log.Discovered(_logger, total.Providers, total.Images, total.Queued, total.Skipped, total.Excluded, total.Dropped);
+            foreach (var observer in _observers)
+            {
+                observer.Discovered(total);
+            }
+
             return total;
         }
         finally

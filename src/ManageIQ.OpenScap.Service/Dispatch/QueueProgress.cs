@@ -1,10 +1,14 @@
 using ManageIQ.OpenScap.Contracts.Scanning;
+using ManageIQ.OpenScap.Service.Observing;
 using ManageIQ.OpenScap.State.Queue;
 
 namespace ManageIQ.OpenScap.Service.Dispatch;
 
-/// <summary>Moves the queued scan to <see cref="ScanState.Evaluating"/> when its backend reports oscap started.</summary>
-internal sealed class QueueProgress(IScanQueue queue, long scanId) : IProgress<ScanProgress>
+/// <summary>
+/// Moves the queued scan to <see cref="ScanState.Evaluating"/> when its backend reports oscap started, and passes
+/// every report on to the observers.
+/// </summary>
+internal sealed class QueueProgress(IScanQueue queue, QueuedScan scan, IServiceObserver[] observers) : IProgress<ScanProgress>
 {
     private int _evaluating;
 
@@ -16,11 +20,16 @@ internal sealed class QueueProgress(IScanQueue queue, long scanId) : IProgress<S
             // The store is synchronous under its Task surface; a failed move only loses a timing.
             try
             {
-                queue.AdvanceAsync(scanId, ScanState.Evaluating).GetAwaiter().GetResult();
+                queue.AdvanceAsync(scan.Id, ScanState.Evaluating).GetAwaiter().GetResult();
             }
             catch (InvalidOperationException)
             {
             }
+        }
+
+        foreach (var observer in observers)
+        {
+            observer.ScanProgressed(scan, value);
         }
     }
 }

@@ -7,6 +7,7 @@ using ManageIQ.OpenScap.ManageIq.Errors;
 using ManageIQ.OpenScap.ManageIq.Models;
 using ManageIQ.OpenScap.Service.Discovery;
 using ManageIQ.OpenScap.Service.Logging;
+using ManageIQ.OpenScap.Service.Observing;
 using ManageIQ.OpenScap.State.Queue;
 using Microsoft.Extensions.Logging;
 
@@ -31,9 +32,11 @@ public sealed class ScanExecution
     private readonly ImageFreshness _freshness;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IServiceObserver[] _observers;
 
-    public ScanExecution(IManageIqClient client, IScanQueue queue, ImageAnalyzer analyzer, ImageCatalog catalog, BackendChoice backends, ImageFreshness freshness, TimeProvider time, ILogger<ScanExecution> logger)
+    public ScanExecution(IManageIqClient client, IScanQueue queue, ImageAnalyzer analyzer, ImageCatalog catalog, BackendChoice backends, ImageFreshness freshness, TimeProvider time, ILogger<ScanExecution> logger, IEnumerable<IServiceObserver> observers)
     {
+        _observers = [.. observers];
         _client = client;
         _queue = queue;
         _analyzer = analyzer;
@@ -62,6 +65,7 @@ public sealed class ScanExecution
                 // Queued twice, or a result came while it waited (a shared digest): only a person's request rescans it.
                 await _queue.AdvanceAsync(scan.Id, ScanState.Done, Unchanged, CancellationToken.None).ConfigureAwait(false);
                 Log.NotScanned(_logger, scan.Id, scan.ImageId, Unchanged);
+                Tell(o => o.ScanFinished(scan, null, Unchanged));
                 return;
             }
 
@@ -71,9 +75,11 @@ public sealed class ScanExecution
             var backend = _backends.For(scan.ProviderId);
             var directory = _analyzer.DirectoryFor(image.Id, resultId);
             Log.ScanStarted(_logger, scan.Id, image.Id, scan.ProviderId, backend, resultId);
-            var report = await _analyzer.ScanAsync(image, resultId, backend, directory, new QueueProgress(_queue, scan.Id), cancellationToken).ConfigureAwait(false);
+            Tell(o => o.ScanStarted(scan, image));
+            var report = await _analyzer.ScanAsync(image, resultId, backend, directory, new QueueProgress(_queue, scan, _observers), cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             await _queue.AdvanceAsync(scan.Id, ScanState.Publishing, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Tell(o => o.ScanPublishing(scan));
             var digest = ResultComposer.ListedDigest(image);
             var sharing = digest is null || report.Outcome != ScanOutcome.Completed ? [] : await _queue.ClaimSharingDigestAsync(scan.Id, digest, cancellationToken).ConfigureAwait(false);
             await PublishAsync(scan, read.Value.Read, read.Value.Deliver, report, resultId, startedOn, directory, cancellationToken).ConfigureAwait(false);
@@ -126,6 +132,7 @@ public sealed class ScanExecution
         var failed = report.Outcome != ScanOutcome.Completed;
         await _queue.AdvanceAsync(scan.Id, failed ? ScanState.Failed : ScanState.Done, failed ? $"{report.ErrorKind}: {report.ErrorMessage}" : null, CancellationToken.None).ConfigureAwait(false);
         Log.ScanFinished(_logger, scan.Id, scan.ImageId, analysis.Status);
+        Tell(o => o.ScanFinished(scan, analysis, null));
     }
 
     /// <summary>The image with its attributes, and whether to post now; null when the scan was finished here (gone, archived).</summary>
@@ -166,6 +173,15 @@ public sealed class ScanExecution
     {
         Log.NotScanned(_logger, scan.Id, scan.ImageId, reason);
         await _queue.AdvanceAsync(scan.Id, ScanState.Failed, reason, CancellationToken.None).ConfigureAwait(false);
+        Tell(o => o.ScanFinished(scan, null, reason));
+    }
+
+    private void Tell(Action<IServiceObserver> call)
+    {
+        foreach (var observer in _observers)
+        {
+            call(observer);
+        }
     }
 
     private static Dictionary<string, object?> Scope(QueuedScan scan, string? image) => new()
