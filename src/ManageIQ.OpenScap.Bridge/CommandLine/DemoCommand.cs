@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ManageIQ.OpenScap.Contracts.Inspector;
 using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Demo;
 using ManageIQ.OpenScap.Demo.Apt;
@@ -16,9 +17,10 @@ namespace ManageIQ.OpenScap.Bridge.CommandLine;
 /// </summary>
 internal static class DemoCommand
 {
+    // --work-dir is spelled as scan's (and the inspector's), so the verbs read alike.
     public static Command Create()
     {
-        var workDir = new Option<DirectoryInfo?>("--work-dir") { Description = $"Where the images, the feed and the bridge's store are kept across runs (default {DemoPaths.DefaultRoot})." };
+        var workDir = new Option<DirectoryInfo?>(InspectorFlagNames.WorkDirectory) { Description = $"Where the images, the feed and the bridge's store are kept across runs (default {DemoPaths.DefaultRoot})." };
         var reset = new Option<bool>("--reset") { Description = "Delete what earlier runs kept in the work directory and start over." };
         var plain = new Option<bool>("--plain") { Description = "Plain lines instead of the live display (the default when the output is not a terminal)." };
         var command = new Command("demo", "Run the bridge end to end here: Debian 12 images on a loopback registry, a sample CVE feed, the ManageIQ emulator, the service and the real oscap.") { workDir, reset, plain };

@@ -9,7 +9,8 @@ namespace ManageIQ.OpenScap.Contracts.Tests.Source;
 public class WireNamesTests
 {
     // ManageIQ's REST API (the client and its emulator) is another wire with its own "/api": not the inspector's.
-    private static readonly string[] OtherWires = ["/src/ManageIQ.OpenScap.ManageIq/", "/src/ManageIQ.OpenScap.ManageIq.Emulator/"];
+    // The demo drives umoci, skopeo and mmdebstrap, whose flags (umoci's --image) are theirs.
+    private static readonly string[] OtherWires = ["/src/ManageIQ.OpenScap.ManageIq/", "/src/ManageIQ.OpenScap.ManageIq.Emulator/", "/src/ManageIQ.OpenScap.Demo/"];
 
     private static readonly Lazy<IReadOnlyList<(string File, string Text)>> Sources = new(() =>
         [.. Directory.EnumerateFiles(RepositoryRoot.Combine("src"), "*.cs", SearchOption.AllDirectories)
