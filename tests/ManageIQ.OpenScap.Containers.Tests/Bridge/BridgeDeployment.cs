@@ -7,7 +7,7 @@ using ManageIQ.OpenScap.Testing;
 namespace ManageIQ.OpenScap.Containers.Tests.Bridge;
 
 /// <summary>
-/// The bridge container as manifests/deployment.yaml runs it: its security context, its arguments, its plain
+/// The bridge container as manifests/base/deployment.yaml runs it: its security context, its arguments, its plain
 /// environment and its volumes (the ConfigMap and the PVC as host directories, the emptyDir as a tmpfs), with the
 /// Secret's credentials as environment variables and host networking.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class BridgeDeployment : IDisposable
 
     public BridgeDeployment()
     {
-        Deployment = KubernetesYaml.Deserialize<V1Deployment>(File.ReadAllText(RepositoryRoot.Combine("manifests", "deployment.yaml")));
+        Deployment = KubernetesYaml.Deserialize<V1Deployment>(File.ReadAllText(RepositoryRoot.Combine("manifests", "base", "deployment.yaml")));
         Directory.CreateDirectory(ConfigDirectory);
         Directory.CreateDirectory(StateDirectory);
         File.SetUnixFileMode(StateDirectory, (UnixFileMode)0x1FF); // a fresh volume the fsGroup may write: 0777 stands in
