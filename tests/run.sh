@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing, builds, runs every test project, and prints
 # "N passed, N failed[, N skipped]" as its last line. Needs root on a fresh Debian 12 machine.
+# The container images are built by tests/containers.sh, which tests/ManageIQ.OpenScap.Containers.Tests runs first:
+# a failed build fails that project's tests, and no podman at all skips them with the reason, in the counts below.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

@@ -5,6 +5,9 @@
 set -euo pipefail
 
 CONTENT_DIR=${MIQ_OPENSCAP_CONTENT_DIR:-/usr/local/share/xml/scap/ssg/content}
+# Debian 12's own kubectl (kubernetes-client 1.20, kustomize v2.0.3), unpacked here rather than installed: a
+# machine may already have another kubectl at /usr/bin/kubectl. The manifest tests render with it.
+KUBECTL_DIR=${MIQ_DEBIAN_KUBECTL_DIR:-/usr/local/lib/miq-openscap/kubernetes-client}
 PACKAGES=(openscap-scanner openscap-utils libxml2-utils bzip2 gzip zstd ssg-debian ssg-debderived ssg-base
           docker-registry skopeo umoci apache2-utils mmdebstrap hyperfine time curl python3 ruby)
 
@@ -38,4 +41,13 @@ if [ ! -s "$CONTENT_DIR/ssg-debian12-ds.xml" ]; then
   mkdir -p "$CONTENT_DIR"
   cp "$d"/x/usr/share/xml/scap/ssg/content/ssg-debian12-*.xml "$CONTENT_DIR/"
   log "installed $(ls "$CONTENT_DIR")"
+fi
+
+if [ ! -x "$KUBECTL_DIR/usr/bin/kubectl" ]; then
+  log "unpacking Debian's kubernetes-client (kubectl 1.20) into $KUBECTL_DIR"
+  k=$(mktemp -d)
+  (cd "$k" && { apt-get -qq download kubernetes-client 2>/dev/null || { apt-get update -qq && apt-get -qq download kubernetes-client; }; })
+  mkdir -p "$KUBECTL_DIR"
+  dpkg-deb -x "$k"/kubernetes-client_*.deb "$KUBECTL_DIR"
+  rm -rf "$k"
 fi

@@ -110,7 +110,7 @@ public sealed class ShippedConfigurationTests
     private static YamlMappingNode Document(string file)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(RepositoryRoot.Combine("manifests", file))));
+        stream.Load(new StringReader(File.ReadAllText(RepositoryRoot.Combine("manifests", "base", file))));
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
 }

@@ -40,10 +40,25 @@ public sealed class ManifestTests
         "ClusterRole/manageiq-openscap-image-annotator", "ClusterRoleBinding/manageiq-openscap-image-annotator",
     ];
 
-    private static IEnumerable<string> ManifestFiles() =>
+    private static IEnumerable<string> YamlFiles() =>
         Directory.EnumerateFiles(RepositoryRoot.Combine("manifests"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
+
+    private static IEnumerable<string> Kustomizations() => YamlFiles().Where(f => Path.GetFileName(f) == "kustomization.yaml");
+
+    /// <summary>The overlays' patch files: parts of objects, not objects (RenderedManifestTests checks what they make).</summary>
+    private static HashSet<string> PatchFiles() =>
+        [.. Kustomizations().SelectMany(k => Entries(k, "patchesStrategicMerge").Select(p => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(k)!, p))))];
+
+    private static IEnumerable<string> ManifestFiles()
+    {
+        var patches = PatchFiles();
+        return YamlFiles().Where(f => !patches.Contains(Path.GetFullPath(f)));
+    }
+
+    private static IEnumerable<string> Entries(string kustomization, string key) =>
+        YamlNode.Items(new DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(kustomization)), key).Select(r => r.ToString()!);
 
     private static List<(string File, object Document)> Documents()
     {
@@ -181,7 +196,7 @@ public sealed class ManifestTests
     public void Roles_TheImageAnnotationPermission_IsOnlyInTheOpenShiftOverlay()
     {
         var files = Documents().Where(d => YamlNode.Text(d.Document, "kind") == "ClusterRole").Select(d => d.File.Replace('\\', '/')).ToList();
-        var baseResources = YamlNode.Items(new DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(RepositoryRoot.Combine("manifests", "kustomization.yaml"))), "resources").Select(r => r.ToString()).ToList();
+        var baseResources = Entries(RepositoryRoot.Combine("manifests", "base", "kustomization.yaml"), "resources").ToList();
 
         Assert.That(files, Is.All.StartsWith("manifests/openshift/"));
         Assert.That(baseResources, Has.None.Contains("openshift"));
@@ -190,11 +205,14 @@ public sealed class ManifestTests
     [Test]
     public void Kustomizations_ListOnlyFilesThatExist()
     {
-        foreach (var kustomization in ManifestFiles().Where(f => Path.GetFileName(f) == "kustomization.yaml"))
+        foreach (var kustomization in Kustomizations())
         {
             var directory = Path.GetDirectoryName(kustomization)!;
-            var resources = YamlNode.Items(new DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(kustomization)), "resources").Select(r => r.ToString()!);
-            foreach (var resource in resources)
+            // kustomize v2.0.3 (Debian 12's kubectl) reads only files under resources: directories go under bases.
+            Assert.That(Entries(kustomization, "resources").Select(r => Path.Combine(directory, r)), Has.All.Matches<string>(File.Exists), kustomization);
+            Assert.That(Entries(kustomization, "bases").Select(b => Path.Combine(directory, b, "kustomization.yaml")), Has.All.Matches<string>(File.Exists), kustomization);
+            Assert.That(YamlNode.At(new DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(kustomization)), "patches"), Is.Null, kustomization + ": kustomize v2.0.3 has no patches:");
+            foreach (var resource in Entries(kustomization, "resources").Concat(Entries(kustomization, "patchesStrategicMerge")))
             {
                 var path = Path.GetFullPath(Path.Combine(directory, resource));
                 Assert.That(File.Exists(path) || File.Exists(Path.Combine(path, "kustomization.yaml")), Is.True, $"{kustomization}: {resource}");
