@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ManageIQ.OpenScap.Packages;
 
-/// <summary>The package inventory's log messages (event ids 4300-4319).</summary>
+/// <summary>The package inventory's log messages (event ids 4300-4309; the scanner's inventory checks use 4310-4319).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Package inventory of {Root}: {Count} {Kind} packages from {Source}")]

@@ -16,6 +16,7 @@ internal sealed class ImageScanner(
     IImageAcquirer acquirer,
     IScapContentResolver contentResolver,
     EvaluationPreparer preparer,
+    PackageInventoryCheck inventoryCheck,
     IOpenScapRunner oscap,
     IScapResultReader resultReader,
     IOptions<OscapOptions> oscapOptions,
@@ -76,6 +77,15 @@ internal sealed class ImageScanner(
             return run.Fail(ScanErrorKind.NoContent, resolution.Missing!);
         }
 
+        // The packages, read by the project itself: a scan that cannot see them must not read as clean.
+        var inventory = await inventoryCheck.PrepareAsync(image.RootFileSystemPath, image.OsRelease, cancellationToken).ConfigureAwait(false);
+        run.Notes.AddRange(inventory.Notes);
+        if (inventory.Failure is { } inventoryFailure)
+        {
+            run.Content(content, null);
+            return run.Fail(ScanErrorKind.OpenScapFailed, inventoryFailure);
+        }
+
         var oscapWork = Path.Combine(request.WorkDirectory, "oscap");
         RecreateDirectory(oscapWork);
         PreparedEvaluation prepared;
@@ -110,6 +120,7 @@ internal sealed class ImageScanner(
                     LocalFilesDirectory = prepared.LocalFilesDirectory,
                     ArfPath = arfPath,
                     WorkDirectory = oscapWork,
+                    RpmDatabaseDirectory = inventory.RpmDatabaseDirectory,
                 },
                 cancellationToken).ConfigureAwait(false);
             run.OscapExitCode = evaluation.ExitCode;
@@ -120,7 +131,7 @@ internal sealed class ImageScanner(
             {
                 ovalResults = Path.Combine(request.ResultsDirectory, InspectorArtifacts.CveOvalResults);
                 var oval = await oscap.EvaluateOvalAsync(
-                    new OvalEvaluation { ProbeRoot = image.RootFileSystemPath, Target = run.Image, DefinitionsPath = feedPath, ResultsPath = ovalResults, WorkDirectory = oscapWork },
+                    new OvalEvaluation { ProbeRoot = image.RootFileSystemPath, Target = run.Image, DefinitionsPath = feedPath, ResultsPath = ovalResults, WorkDirectory = oscapWork, RpmDatabaseDirectory = inventory.RpmDatabaseDirectory },
                     cancellationToken).ConfigureAwait(false);
                 run.Artifacts = run.Artifacts with { CveOvalResults = ovalResults };
                 oscapTime += oval.Elapsed;
@@ -134,8 +145,9 @@ internal sealed class ImageScanner(
             return run.Fail(ScanErrorKind.OpenScapFailed, e.Message);
         }
 
-        // 4. Summary and HTML report side by side: both only read the ARF, and oscap's rendering takes longest.
+        // 4. Summary, HTML report and the probes' check side by side: all only read the results, and oscap's rendering takes longest.
         var summarizing = SummarizeAsync(request, arfPath, ovalResults, run.Elapsed, cancellationToken);
+        var verifying = inventoryCheck.VerifyAsync(inventory.Inventory!, ovalResults is null ? [arfPath] : [arfPath, ovalResults], cancellationToken);
         Task<HtmlReportOutcome>? rendering = null;
         if (request.HtmlReport)
         {
@@ -144,7 +156,7 @@ internal sealed class ImageScanner(
         }
 
         // WhenAll, so a failure of one never leaves the other unobserved.
-        Task[] pending = rendering is null ? [summarizing] : [summarizing, rendering];
+        Task[] pending = rendering is null ? [summarizing, verifying] : [summarizing, verifying, rendering];
         await Task.WhenAll(pending).ConfigureAwait(false);
         var summary = await summarizing.ConfigureAwait(false);
         run.Summarized(summary);
@@ -156,7 +168,9 @@ internal sealed class ImageScanner(
             run.Note(html.Problem);
         }
 
-        return run.Complete();
+        return await verifying.ConfigureAwait(false) is { } disagreement
+            ? run.Fail(ScanErrorKind.OpenScapFailed, disagreement)
+            : run.Complete();
     }
 
     public async Task<HtmlReportOutcome> RenderHtmlReportAsync(string arfPath, string resultsDirectory, CancellationToken cancellationToken)
