@@ -101,32 +101,44 @@ internal sealed class ImageScanner(
 
         run.Content(content, prepared);
         run.Timings = run.Timings with { Content = contentClock.Elapsed };
+        if (content.FeedOnly && prepared.SeparateOvalFeed is null)
+        {
+            // Without a data stream the feed is the whole scan: no feed, nothing evaluated, never a clean result.
+            var why = $"no SCAP content for {content.DistributionId} {content.DistributionVersion}: no data stream is installed, and its CVE feed was not evaluated ({string.Join(" ", prepared.Notes.DefaultIfEmpty("CVE feeds are disabled"))})";
+            Log.NoContent(logger, run.Image, why);
+            return run.Fail(ScanErrorKind.NoContent, why);
+        }
 
         // 3. oscap.
-        var arfPath = Path.Combine(request.ResultsDirectory, InspectorArtifacts.Arf);
+        string? arfPath = content.FeedOnly ? null : Path.Combine(request.ResultsDirectory, InspectorArtifacts.Arf);
         string? ovalResults = null;
-        run.Progress(new ScanProgress(ScanStage.Scanning, $"{Path.GetFileName(content.DataStreamPath)} profile {content.Profile}"));
+        run.Progress(new ScanProgress(ScanStage.Scanning, content.DataStreamPath is { } ds ? $"{Path.GetFileName(ds)} profile {content.Profile}" : "the CVE feed alone"));
         try
         {
             run.OscapVersion((await oscap.GetVersionAsync(cancellationToken).ConfigureAwait(false)).ToString());
-            var evaluation = await oscap.EvaluateAsync(
-                new XccdfEvaluation
-                {
-                    ProbeRoot = image.RootFileSystemPath,
-                    Target = run.Image,
-                    DataStreamPath = content.DataStreamPath,
-                    Profile = prepared.Profile,
-                    TailoringFile = prepared.TailoringFile,
-                    LocalFilesDirectory = prepared.LocalFilesDirectory,
-                    ArfPath = arfPath,
-                    WorkDirectory = oscapWork,
-                    RpmDatabaseDirectory = inventory.RpmDatabaseDirectory,
-                },
-                cancellationToken).ConfigureAwait(false);
-            run.OscapExitCode = evaluation.ExitCode;
-            run.Notes.AddRange(evaluation.Warnings.Where(w => !OscapWarnings.IsAboutFeedResolution(w)));
-            run.Artifacts = run.Artifacts with { Arf = arfPath };
-            var oscapTime = evaluation.Elapsed;
+            var oscapTime = TimeSpan.Zero;
+            if (arfPath is not null)
+            {
+                var evaluation = await oscap.EvaluateAsync(
+                    new XccdfEvaluation
+                    {
+                        ProbeRoot = image.RootFileSystemPath,
+                        Target = run.Image,
+                        DataStreamPath = content.DataStreamPath!,
+                        Profile = prepared.Profile,
+                        TailoringFile = prepared.TailoringFile,
+                        LocalFilesDirectory = prepared.LocalFilesDirectory,
+                        ArfPath = arfPath,
+                        WorkDirectory = oscapWork,
+                        RpmDatabaseDirectory = inventory.RpmDatabaseDirectory,
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                run.OscapExitCode = evaluation.ExitCode;
+                run.Notes.AddRange(evaluation.Warnings.Where(w => !OscapWarnings.IsAboutFeedResolution(w)));
+                run.Artifacts = run.Artifacts with { Arf = arfPath };
+                oscapTime = evaluation.Elapsed;
+            }
+
             if (prepared.SeparateOvalFeed is { } feedPath)
             {
                 ovalResults = Path.Combine(request.ResultsDirectory, InspectorArtifacts.CveOvalResults);
@@ -134,6 +146,7 @@ internal sealed class ImageScanner(
                     new OvalEvaluation { ProbeRoot = image.RootFileSystemPath, Target = run.Image, DefinitionsPath = feedPath, ResultsPath = ovalResults, WorkDirectory = oscapWork, RpmDatabaseDirectory = inventory.RpmDatabaseDirectory },
                     cancellationToken).ConfigureAwait(false);
                 run.Artifacts = run.Artifacts with { CveOvalResults = ovalResults };
+                run.OscapExitCode ??= oval.ExitCode;
                 oscapTime += oval.Elapsed;
             }
 
@@ -147,9 +160,13 @@ internal sealed class ImageScanner(
 
         // 4. Summary, HTML report and the probes' check side by side: all only read the results, and oscap's rendering takes longest.
         var summarizing = SummarizeAsync(request, arfPath, ovalResults, run.Elapsed, cancellationToken);
-        var verifying = inventoryCheck.VerifyAsync(inventory.Inventory!, ovalResults is null ? [arfPath] : [arfPath, ovalResults], cancellationToken);
+        var verifying = inventoryCheck.VerifyAsync(inventory.Inventory!, new[] { arfPath, ovalResults }.OfType<string>(), cancellationToken);
         Task<HtmlReportOutcome>? rendering = null;
-        if (request.HtmlReport)
+        if (request.HtmlReport && arfPath is null)
+        {
+            run.Note("HTML report skipped: a scan of the CVE feed alone has no ARF to render.");
+        }
+        else if (request.HtmlReport && arfPath is not null)
         {
             run.Progress(new ScanProgress(ScanStage.Reporting));
             rendering = RenderHtmlReportAsync(arfPath, request.ResultsDirectory, cancellationToken);
@@ -194,7 +211,7 @@ internal sealed class ImageScanner(
         }
     }
 
-    private async Task<SummaryOutcome> SummarizeAsync(ImageScanRequest request, string arfPath, string? ovalResults, Func<TimeSpan> elapsed, CancellationToken cancellationToken)
+    private async Task<SummaryOutcome> SummarizeAsync(ImageScanRequest request, string? arfPath, string? ovalResults, Func<TimeSpan> elapsed, CancellationToken cancellationToken)
     {
         // Off the caller's thread, so the summary really runs while oscap renders the HTML.
         await Task.Yield();
@@ -202,7 +219,7 @@ internal sealed class ImageScanner(
         ScapSummary summary;
         try
         {
-            summary = await resultReader.SummarizeFileAsync(arfPath, cancellationToken).ConfigureAwait(false);
+            summary = await resultReader.SummarizeFileAsync(arfPath ?? ovalResults!, cancellationToken).ConfigureAwait(false);
         }
         catch (ScapFormatException e)
         {
@@ -210,7 +227,7 @@ internal sealed class ImageScanner(
         }
 
         string? problem = null;
-        if (ovalResults is not null)
+        if (ovalResults is not null && arfPath is not null)
         {
             try
             {
@@ -223,7 +240,7 @@ internal sealed class ImageScanner(
         }
 
         // The file name, not the path: the summary reads the same on every machine that holds it.
-        summary = summary with { Source = InspectorArtifacts.Arf };
+        summary = summary with { Source = arfPath is null ? InspectorArtifacts.CveOvalResults : InspectorArtifacts.Arf };
         var summaryPath = Path.Combine(request.ResultsDirectory, InspectorArtifacts.Summary);
         var output = new FileStream(summaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         await using (output.ConfigureAwait(false))
