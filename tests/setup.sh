@@ -6,7 +6,8 @@ set -euo pipefail
 
 CONTENT_DIR=${MIQ_OPENSCAP_CONTENT_DIR:-/usr/local/share/xml/scap/ssg/content}
 PACKAGES=(openscap-scanner openscap-utils libxml2-utils bzip2 gzip zstd ssg-debian ssg-debderived ssg-base
-          docker-registry skopeo umoci apache2-utils mmdebstrap hyperfine time curl python3 ruby)
+          docker-registry skopeo umoci apache2-utils mmdebstrap hyperfine time curl python3 ruby
+          rpm)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
