@@ -9,7 +9,8 @@ CONTENT_DIR=${MIQ_OPENSCAP_CONTENT_DIR:-/usr/local/share/xml/scap/ssg/content}
 # machine may already have another kubectl at /usr/bin/kubectl. The manifest tests render with it.
 KUBECTL_DIR=${MIQ_DEBIAN_KUBECTL_DIR:-/usr/local/lib/miq-openscap/kubernetes-client}
 PACKAGES=(openscap-scanner openscap-utils libxml2-utils bzip2 gzip zstd ssg-debian ssg-debderived ssg-base
-          docker-registry skopeo umoci apache2-utils mmdebstrap hyperfine time curl python3 ruby)
+          docker-registry skopeo umoci apache2-utils mmdebstrap hyperfine time curl python3 ruby
+          rpm)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 

@@ -47,4 +47,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4023, Level = LogLevel.Error, Message = "Image {Image}: OpenSCAP failed: {Reason}")]
     public static partial void OscapFailed(ILogger logger, string image, string reason);
+
+    [LoggerMessage(EventId = 4310, Level = LogLevel.Warning, Message = "Root {Root}: the package inventory could not be read: {Reason}")]
+    public static partial void InventoryFailed(ILogger logger, string root, string reason);
+
+    [LoggerMessage(EventId = 4311, Level = LogLevel.Error, Message = "The {Probe} probe missed {Count} installed packages of {Source}: the scan is an error")]
+    public static partial void InventoryDisagrees(ILogger logger, string source, string probe, int count);
 }

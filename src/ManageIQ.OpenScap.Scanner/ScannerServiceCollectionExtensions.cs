@@ -1,10 +1,12 @@
 using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Images;
+using ManageIQ.OpenScap.Packages;
 using ManageIQ.OpenScap.Scanner.Content;
 using ManageIQ.OpenScap.Scanner.Feeds;
 using ManageIQ.OpenScap.Scanner.Oscap;
 using ManageIQ.OpenScap.Scanner.Scanning;
 using ManageIQ.OpenScap.Scap;
+using ManageIQ.OpenScap.Scap.Probes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +21,7 @@ public static class ScannerServiceCollectionExtensions
     /// Adds <see cref="IImageScanner"/>, <see cref="IOpenScapRunner"/>, <see cref="IScapContentResolver"/> and
     /// <see cref="ICveFeedCache"/>, with image acquisition and the SCAP results reader. Options are bound from
     /// <paramref name="configuration"/> (sections <c>OpenScap</c>, <c>ScapContent</c>, <c>CveFeeds</c>,
-    /// <c>ImageAcquisition</c>) when given, and validated at start.
+    /// <c>ImageAcquisition</c>, <c>PackageInventory</c>) when given, and validated at start.
     /// </summary>
     public static IServiceCollection AddImageScanner(this IServiceCollection services, IConfiguration? configuration = null)
     {
@@ -42,6 +44,10 @@ public static class ScannerServiceCollectionExtensions
         services.AddHttpClient(CveFeedCache.HttpClientName);
         services.AddImageAcquisition();
         services.AddScapResults();
+        services.AddPackageInventory(configuration);
+        services.TryAddSingleton<IPackageProbeReader, PackageProbeReader>();
+        services.TryAddSingleton<IChrootCapability, ProcessChrootCapability>();
+        services.TryAddSingleton<PackageInventoryCheck>();
         services.TryAddSingleton<IOscapProcess, OscapProcess>();
         services.TryAddSingleton<IOpenScapRunner, OpenScapRunner>();
         services.TryAddSingleton<IScapContentResolver, ScapContentResolver>();

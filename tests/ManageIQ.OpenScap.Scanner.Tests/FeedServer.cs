@@ -37,6 +37,9 @@ public sealed class FeedServer : IAsyncDisposable
     /// <summary>One entry per request: the If-None-Match it sent (empty when none) and the status answered.</summary>
     public ConcurrentQueue<(string IfNoneMatch, int Status)> Requests { get; } = new();
 
+    /// <summary>The User-Agent of every request, in order.</summary>
+    public ConcurrentQueue<string> UserAgents { get; } = new();
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public Uri FeedUri(string fileName) => new(BaseAddress, "feeds/" + fileName);
@@ -78,6 +81,7 @@ public sealed class FeedServer : IAsyncDisposable
         }
 
         Requests.Enqueue((ifNoneMatch, status));
+        UserAgents.Enqueue(context.Request.Headers.UserAgent.ToString());
         context.Response.StatusCode = status;
         context.Response.Headers.ETag = ETag;
         context.Response.Headers.LastModified = LastModified.ToString("R");

@@ -17,7 +17,8 @@ public static class ScannerServices
         IImageAcquirer? acquirer = null,
         CveFeedPolicy policy = CveFeedPolicy.Optional,
         IReadOnlyList<string>? searchDirectories = null,
-        string? cveCacheDirectory = null)
+        string? cveCacheDirectory = null,
+        Action<CveFeedOptions>? feeds = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var services = new ServiceCollection();
@@ -32,6 +33,7 @@ public static class ScannerServices
             o.CacheDirectory = cveCacheDirectory ?? directory.Combine("cve-cache");
             o.Policy = policy;
             o.DownloadTimeout = TimeSpan.FromSeconds(20);
+            feeds?.Invoke(o);
         });
         services.Configure<ScapContentOptions>(o => o.SearchDirectories = [.. searchDirectories ?? ScapContent.SearchDirectories]);
         if (acquirer is not null)

@@ -20,13 +20,31 @@ public static class SyntheticDebianRoot
         new("tzdata", "2024a-0+deb12u1", "all"),
     ];
 
-    public static void Write(string root, IEnumerable<DebianPackage>? packages = null, string debianVersion = "12.15")
+    public static void Write(string root, IEnumerable<DebianPackage>? packages = null, string debianVersion = "12.15", DpkgLayout layout = DpkgLayout.StatusFile)
     {
+        packages ??= DefaultPackages;
         WriteFile(root, "etc/os-release", OsRelease);
         WriteFile(root, "usr/lib/os-release", OsRelease);
         WriteFile(root, "etc/debian_version", debianVersion + "\n");
-        WriteFile(root, "var/lib/dpkg/status", DpkgStatus(packages ?? DefaultPackages));
-        WriteFile(root, "var/lib/dpkg/available", string.Empty);
+        switch (layout)
+        {
+            case DpkgLayout.StatusFile:
+                WriteFile(root, "var/lib/dpkg/status", DpkgStatus(packages, withStatus: true));
+                WriteFile(root, "var/lib/dpkg/available", string.Empty);
+                break;
+            case DpkgLayout.StatusDirectory:
+                foreach (var p in packages)
+                {
+                    WriteFile(root, "var/lib/dpkg/status.d/" + p.Name, DpkgStatus([p], withStatus: false));
+                    WriteFile(root, "var/lib/dpkg/status.d/" + p.Name + ".md5sums", "d41d8cd98f00b204e9800998ecf8427e  usr/share/doc/" + p.Name + "/copyright\n");
+                }
+
+                break;
+            case DpkgLayout.None:
+                Directory.CreateDirectory(Path.Combine(root, "var/lib/dpkg"));
+                break;
+        }
+
         WriteFile(root, "etc/login.defs", "PASS_MAX_DAYS\t99999\nPASS_MIN_DAYS\t0\nPASS_WARN_AGE\t7\nUMASK\t\t022\nENCRYPT_METHOD SHA512\n");
         WriteFile(root, "etc/ssh/sshd_config", "PermitRootLogin yes\nX11Forwarding yes\n");
         WriteFile(root, "etc/passwd", "root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n");
@@ -45,14 +63,23 @@ public static class SyntheticDebianRoot
         "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\n" +
         "VERSION=\"12 (bookworm)\"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL=\"https://www.debian.org/\"\n";
 
-    private static string DpkgStatus(IEnumerable<DebianPackage> packages)
+    private static string DpkgStatus(IEnumerable<DebianPackage> packages, bool withStatus)
     {
         var sb = new StringBuilder();
         foreach (var p in packages)
         {
-            sb.Append("Package: ").Append(p.Name).Append('\n')
-              .Append("Status: install ok installed\n")
-              .Append("Priority: optional\nSection: misc\nInstalled-Size: 100\n")
+            sb.Append("Package: ").Append(p.Name).Append('\n');
+            if (withStatus)
+            {
+                sb.Append("Status: install ok installed\n");
+            }
+
+            if (p.Source is not null)
+            {
+                sb.Append("Source: ").Append(p.Source).Append('\n');
+            }
+
+            sb.Append("Priority: optional\nSection: misc\nInstalled-Size: 100\n")
               .Append("Maintainer: Debian <debian@localhost>\n")
               .Append("Architecture: ").Append(p.Architecture).Append('\n')
               .Append("Version: ").Append(p.Version).Append('\n')

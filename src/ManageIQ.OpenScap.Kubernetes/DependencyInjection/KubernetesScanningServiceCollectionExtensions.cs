@@ -29,6 +29,10 @@ public static class KubernetesScanningServiceCollectionExtensions
             .Bind(configuration.GetSection(KubernetesScanningOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KubernetesScanningOptions>, KubernetesScanningOptionsValidator>());
+        services.AddOptions<ProviderRpmScanModeOptions>()
+            .Configure(o => Bind(o, configuration.GetSection(ProviderRpmScanModeOptions.SectionName)))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderRpmScanModeOptions>, ProviderRpmScanModeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClusterConnections, ClusterConnections>();
         services.TryAddSingleton<ActiveScanRegistry>();
@@ -46,5 +50,14 @@ public static class KubernetesScanningServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>Each child of <c>Bridge:ProviderOverrides</c> is a provider id; only its RpmScanMode is this project's.</summary>
+    private static void Bind(ProviderRpmScanModeOptions options, IConfiguration section)
+    {
+        foreach (var provider in section.GetChildren())
+        {
+            options.Providers[provider.Key] = new ProviderRpmScanModeEntry { RpmScanMode = provider[nameof(ProviderRpmScanModeEntry.RpmScanMode)] };
+        }
     }
 }

@@ -60,6 +60,7 @@ public static class ScanPodBuilder
             pod.Metadata.Annotations[ScanPodMetadata.ImageIdAnnotation] = spec.ImageId;
         }
 
+        RpmScanSecurity.Apply(pod, spec.RpmScanMode);
         return pod;
     }
 

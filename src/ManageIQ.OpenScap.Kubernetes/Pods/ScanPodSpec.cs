@@ -23,4 +23,7 @@ public sealed record ScanPodSpec(
 {
     /// <summary>This scan's <c>--cve-url</c>, <c>--ssg-datastream</c>, <c>--ssg-profile</c> and HTML report choice.</summary>
     public ScanPodContent Content { get; init; } = ScanPodContent.Default;
+
+    /// <summary>The provider's RPM opt-in (<see cref="RpmScanSecurity"/>).</summary>
+    public Contracts.Scanning.RpmScanMode RpmScanMode { get; init; }
 }

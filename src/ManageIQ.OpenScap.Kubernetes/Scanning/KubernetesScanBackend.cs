@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ManageIQ.OpenScap.Kubernetes.Scanning;
 
 /// <summary>The <c>kubernetes</c> backend: a thin adapter that runs the job in a scanning pod and turns every failure into a report.</summary>
-internal sealed class KubernetesScanBackend(IScanPodOrchestrator orchestrator, IOptions<KubernetesScanningOptions> options) : IScanBackend
+internal sealed class KubernetesScanBackend(IScanPodOrchestrator orchestrator, IOptions<KubernetesScanningOptions> options, IOptions<ProviderRpmScanModeOptions> rpmScanModes) : IScanBackend
 {
     public string Name => ScanBackendNames.Kubernetes;
 
@@ -26,6 +26,7 @@ internal sealed class KubernetesScanBackend(IScanPodOrchestrator orchestrator, I
         {
             Timeout = job.Timeout,
             Content = new ScanPodContent(job.CveUrl, job.DataStream, job.Profile, job.HtmlReport) { Proxy = job.Proxy },
+            RpmScanMode = rpmScanModes.Value.For(job.ProviderId),
             Progress = progress,
         };
         ScanReport report;

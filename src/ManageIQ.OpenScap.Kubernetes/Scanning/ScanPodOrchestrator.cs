@@ -58,7 +58,7 @@ internal sealed class ScanPodOrchestrator(
         {
             var secrets = await pullSecrets.GetAsync(cluster, scan.Token);
             var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-            var spec = new ScanPodSpec(podName, cluster.Namespace, request.JobId, request.Image, request.ImageId, timeout, deadline, secrets, authToken) { Content = request.Content };
+            var spec = new ScanPodSpec(podName, cluster.Namespace, request.JobId, request.Image, request.ImageId, timeout, deadline, secrets, authToken) { Content = request.Content, RpmScanMode = request.RpmScanMode };
 
             // The secret first: the pod's environment refers to it and the kubelet would not start the pod without it.
             secretSent = true;

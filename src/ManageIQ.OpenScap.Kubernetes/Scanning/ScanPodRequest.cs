@@ -18,6 +18,9 @@ public sealed record ScanPodRequest(string JobId, ProviderRef Provider, string I
     /// <summary>The scan's own feed, data stream, profile and HTML report choice.</summary>
     public ScanPodContent Content { get; init; } = ScanPodContent.Default;
 
+    /// <summary>The provider's <c>RpmScanMode</c>: whether the pod runs as root with CAP_SYS_CHROOT for RPM images.</summary>
+    public RpmScanMode RpmScanMode { get; init; }
+
     /// <summary>Told when the pod is created and when its results are collected.</summary>
     public IProgress<ScanProgress>? Progress { get; init; }
 }

@@ -11,7 +11,10 @@ public sealed class DistributionContent
     /// </summary>
     public List<string> Versions { get; set; } = [];
 
-    /// <summary>Data stream file names (looked up in the search directories) or absolute paths; the first found is used.</summary>
+    /// <summary>
+    /// Data stream file names (looked up in the search directories) or absolute paths; the first found is used. When
+    /// none is installed (or none is listed), <see cref="CveFeed"/> is evaluated alone.
+    /// </summary>
     public List<string> DataStreams { get; set; } = [];
 
     /// <summary>The XCCDF profile: a full id or the suffix oscap matches (<c>standard</c>).</summary>

@@ -29,9 +29,9 @@ public sealed class ScapContentOptionsValidator : IValidateOptions<ScapContentOp
                 errors.Add($"{where} ({entry}): Profile is empty.");
             }
 
-            if (entry.DataStreams.Count == 0 || entry.DataStreams.Any(string.IsNullOrWhiteSpace))
+            if ((entry.DataStreams.Count == 0 && (entry.CveFeed is null || !CveFeedLocation.IsValid(entry.CveFeed))) || entry.DataStreams.Any(string.IsNullOrWhiteSpace))
             {
-                errors.Add($"{where} ({entry}): DataStreams must list at least one file name or path, none empty.");
+                errors.Add($"{where} ({entry}): DataStreams must list at least one file name or path, none empty, unless CveFeed names a feed to scan alone.");
             }
 
             if (entry.CveFeed is not null && !CveFeedLocation.IsValid(entry.CveFeed))

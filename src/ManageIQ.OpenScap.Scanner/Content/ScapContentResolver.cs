@@ -40,10 +40,27 @@ internal sealed class ScapContentResolver(IOptions<ScapContentOptions> options) 
         }
 
         var dataStream = Find(match.Value.Entry.DataStreams);
+        var cveFeed = contentOverride.CveFeed ?? match.Value.Entry.CveFeed;
+        if (dataStream is null && cveFeed is not null && CveFeedLocation.FromBase(cveFeed, null) is not null)
+        {
+            // No data stream for this distribution: its CVE feed alone is still a scan of its packages.
+            return ScapContentResolution.Found(new ScapContentSelection
+            {
+                DistributionId = id,
+                DistributionVersion = version,
+                DataStreamPath = null,
+                Profile = ScapContentSelection.NoDataStream,
+                CveFeed = cveFeed,
+                MatchedBy = match.Value.By,
+            });
+        }
+
         if (dataStream is null)
         {
             return ScapContentResolution.None(
-                $"no SCAP content for {name}: none of {string.Join(", ", match.Value.Entry.DataStreams)} is installed in {string.Join(", ", options.Value.EffectiveSearchDirectories)}");
+                match.Value.Entry.DataStreams.Count == 0
+                    ? $"no SCAP content for {name}: no data stream is mapped and the CVE feed {cveFeed} names no file"
+                    : $"no SCAP content for {name}: none of {string.Join(", ", match.Value.Entry.DataStreams)} is installed in {string.Join(", ", options.Value.EffectiveSearchDirectories)}" + (cveFeed is null ? ", and it has no CVE feed" : string.Empty));
         }
 
         return ScapContentResolution.Found(new ScapContentSelection
@@ -52,7 +69,7 @@ internal sealed class ScapContentResolver(IOptions<ScapContentOptions> options) 
             DistributionVersion = version,
             DataStreamPath = dataStream,
             Profile = contentOverride.Profile ?? match.Value.Entry.Profile,
-            CveFeed = contentOverride.CveFeed ?? match.Value.Entry.CveFeed,
+            CveFeed = cveFeed,
             MatchedBy = match.Value.By,
         });
     }

@@ -8,7 +8,14 @@ public sealed record ScapContentSelection
 
     public string? DistributionVersion { get; init; }
 
-    public required string DataStreamPath { get; init; }
+    /// <summary>The data stream; null when none is installed and the CVE feed is scanned alone (<see cref="FeedOnly"/>).</summary>
+    public string? DataStreamPath { get; init; }
+
+    /// <summary>True when there is no data stream: the CVE feed is evaluated alone with <c>oscap oval eval</c>.</summary>
+    public bool FeedOnly => DataStreamPath is null;
+
+    /// <summary>The fingerprint's data stream and profile of a feed-only scan.</summary>
+    public const string NoDataStream = "none";
 
     public required string Profile { get; init; }
 

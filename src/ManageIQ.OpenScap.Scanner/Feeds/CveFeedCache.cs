@@ -23,6 +23,7 @@ internal sealed class CveFeedCache(IHttpClientFactory httpClientFactory, IOption
     public async Task<CveFeedFile> GetAsync(string location, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        location = CveFeedMirror.Apply(options.Value.Mirrors, location);
         if (!CveFeedLocation.IsUrl(location))
         {
             var file = new FileInfo(location);
@@ -49,6 +50,7 @@ internal sealed class CveFeedCache(IHttpClientFactory httpClientFactory, IOption
         var cached = ReadMetadata(paths, url);
         var shown = Redact(url);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.UserAgent.ParseAdd(options.Value.UserAgent);
         if (cached?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var parsedTag))
         {
             request.Headers.IfNoneMatch.Add(parsedTag);

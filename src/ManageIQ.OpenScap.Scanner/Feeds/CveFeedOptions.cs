@@ -20,6 +20,15 @@ public sealed class CveFeedOptions
     /// <summary>Largest feed accepted, compressed or decompressed (Debian's bookworm feed is about 100 MB of XML). Default 2 GiB.</summary>
     public long MaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>Prefix rewrites applied to every feed location before it is fetched (<see cref="CveFeedMirror"/>).</summary>
+    public List<CveFeedMirror> Mirrors { get; set; } = [];
+
+    /// <summary>
+    /// The User-Agent of feed downloads. Debian answers 403 to anonymous heavy downloads of its feeds
+    /// (aboutcode-org/vulnerablecode #1291), so the default names the project and its version.
+    /// </summary>
+    public string UserAgent { get; set; } = "ManageIQ.OpenScap/" + ManageIQ.OpenScap.Contracts.Scanning.ContentFingerprint.CurrentProjectVersion.Split('+')[0] + " (+https://github.com/ManageIQ)";
+
     /// <summary>The state directory's cache, or an empty string when neither variable gives an absolute path.</summary>
     internal static string DefaultCacheDirectory(Func<string, string?> environment)
     {

@@ -30,6 +30,25 @@ public sealed class CveFeedOptionsValidator : IValidateOptions<CveFeedOptions>
             errors.Add($"{Key(nameof(options.MaxBytes))} is {options.MaxBytes}; it must be at least 1024.");
         }
 
+        for (var i = 0; i < options.Mirrors.Count; i++)
+        {
+            var mirror = options.Mirrors[i];
+            if (!Content.CveFeedLocation.IsUrl(mirror.From))
+            {
+                errors.Add($"{Key(nameof(options.Mirrors))}:{i}:From '{mirror.From}' is not an http(s) URL prefix.");
+            }
+
+            if (!Content.CveFeedLocation.IsValid(mirror.To))
+            {
+                errors.Add($"{Key(nameof(options.Mirrors))}:{i}:To '{mirror.To}' is neither an http(s) URL nor an absolute path.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.UserAgent) || !System.Net.Http.Headers.ProductInfoHeaderValue.TryParse(options.UserAgent.Split(' ')[0], out _))
+        {
+            errors.Add($"{Key(nameof(options.UserAgent))} '{options.UserAgent}' is not a User-Agent (product/version ...).");
+        }
+
         if (!Enum.IsDefined(options.Policy))
         {
             errors.Add($"{Key(nameof(options.Policy))} '{options.Policy}' is none of Optional, Required, Disabled.");

@@ -63,7 +63,7 @@ internal sealed class OpenScapRunner(IOscapProcess process, IOptions<OscapOption
         }
 
         arguments.AddRange(["--results-arf", evaluation.ArfPath, evaluation.DataStreamPath]);
-        return await EvaluateAsync(arguments, evaluation.ProbeRoot, evaluation.Target, evaluation.WorkDirectory, evaluation.ArfPath, completedCodes: [0, 2], cancellationToken).ConfigureAwait(false);
+        return await EvaluateAsync(arguments, evaluation.ProbeRoot, evaluation.Target, evaluation.WorkDirectory, evaluation.ArfPath, evaluation.RpmDatabaseDirectory, completedCodes: [0, 2], cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OscapEvaluationResult> EvaluateOvalAsync(OvalEvaluation evaluation, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ internal sealed class OpenScapRunner(IOscapProcess process, IOptions<OscapOption
         ArgumentNullException.ThrowIfNull(evaluation);
         List<string> arguments = ["oval", "eval", "--results", evaluation.ResultsPath, evaluation.DefinitionsPath];
         // oval eval exits 0 whatever the definitions' results; findings are read from the results file.
-        return await EvaluateAsync(arguments, evaluation.ProbeRoot, evaluation.Target, evaluation.WorkDirectory, evaluation.ResultsPath, completedCodes: [0], cancellationToken).ConfigureAwait(false);
+        return await EvaluateAsync(arguments, evaluation.ProbeRoot, evaluation.Target, evaluation.WorkDirectory, evaluation.ResultsPath, evaluation.RpmDatabaseDirectory, completedCodes: [0], cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<TimeSpan> GenerateHtmlReportAsync(string arfPath, string htmlPath, CancellationToken cancellationToken)
@@ -97,7 +97,7 @@ internal sealed class OpenScapRunner(IOscapProcess process, IOptions<OscapOption
         return result.Elapsed;
     }
 
-    private async Task<OscapEvaluationResult> EvaluateAsync(List<string> arguments, string probeRoot, string target, string workDirectory, string resultPath, int[] completedCodes, CancellationToken cancellationToken)
+    private async Task<OscapEvaluationResult> EvaluateAsync(List<string> arguments, string probeRoot, string target, string workDirectory, string resultPath, string? rpmDatabaseDirectory, int[] completedCodes, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(probeRoot);
         if (!Directory.Exists(root))
@@ -121,6 +121,11 @@ internal sealed class OpenScapRunner(IOscapProcess process, IOptions<OscapOption
             environment["APT_CONFIG"] = AptConfigWorkaround.Write(workDirectory);
         }
 
+        if (rpmDatabaseDirectory is not null)
+        {
+            environment["HOME"] = RpmMacrosWorkaround.Write(workDirectory, rpmDatabaseDirectory);
+        }
+
         File.Delete(resultPath);
         var result = await process.RunAsync(
             new OscapInvocation { Arguments = arguments, Environment = environment, WorkingDirectory = workDirectory, Timeout = options.Value.Timeout },
@@ -135,6 +140,15 @@ internal sealed class OpenScapRunner(IOscapProcess process, IOptions<OscapOption
             // The probe then reports every package as absent: the results would be silently wrong.
             throw new OpenScapException(
                 "oscap's dpkginfo probe failed, so installed packages could not be read: " + string.Join("; ", OscapStandardError.ErrorLines(result.StandardError)),
+                result.ExitCode,
+                OscapStandardError.ErrorLines(result.StandardError));
+        }
+
+        if (OscapStandardError.HasChrootFailure(result.StandardError))
+        {
+            // The RPM probes then read the scanner's own RPM database (rpm-helper.c): results of the wrong system.
+            throw new OpenScapException(
+                OscapStandardError.RpmNeedsChroot + ": oscap's RPM probe could not chroot() into the image, so it would read the scanner's own RPM database: " + string.Join("; ", OscapStandardError.ErrorLines(result.StandardError).Take(3)),
                 result.ExitCode,
                 OscapStandardError.ErrorLines(result.StandardError));
         }

@@ -4,7 +4,8 @@ namespace ManageIQ.OpenScap.Scanner.Oscap;
 /// The whole environment oscap and its probes run with, built from an allow-list rather than inherited:
 /// the inspector's and bridge's environments hold INSPECTOR_AUTH_TOKEN, MANAGEIQ_* credentials and proxy
 /// credentials, and oscap runs over hostile content. Passed on from this process: PATH, LANG, LC_ALL and
-/// TMPDIR. Set by the project per run: OSCAP_* variables and APT_CONFIG.
+/// TMPDIR. Set by the project per run: OSCAP_* variables, APT_CONFIG and HOME (never this process's own HOME:
+/// the scan's work directory, holding the <c>.rpmmacros</c> of <see cref="RpmMacrosWorkaround"/>).
 /// </summary>
 public static class OscapEnvironment
 {
@@ -34,7 +35,7 @@ public static class OscapEnvironment
         {
             if (!IsProjectVariable(name))
             {
-                throw new ArgumentException($"{name} is not a variable oscap is given; only OSCAP_* and APT_CONFIG are.", nameof(invocation));
+                throw new ArgumentException($"{name} is not a variable oscap is given; only OSCAP_*, APT_CONFIG and HOME are.", nameof(invocation));
             }
 
             environment[name] = value;
@@ -44,5 +45,5 @@ public static class OscapEnvironment
     }
 
     private static bool IsProjectVariable(string name) =>
-        name == "APT_CONFIG" || (name.StartsWith("OSCAP_", StringComparison.Ordinal) && name.Length > "OSCAP_".Length);
+        name is "APT_CONFIG" or "HOME" || (name.StartsWith("OSCAP_", StringComparison.Ordinal) && name.Length > "OSCAP_".Length);
 }

@@ -6,6 +6,9 @@ public static class OscapStandardError
     /// <summary>oscap 1.3.7's dpkginfo probe prints this when libapt-pkg failed; package lookups are then silently empty.</summary>
     public const string DpkginfoFailure = "dpkginfo_init has failed";
 
+    /// <summary>The error of an RPM scan where the probes cannot chroot(); the start of every such message.</summary>
+    public const string RpmNeedsChroot = "RPM probes need chroot";
+
     private const int MaxLines = 20;
 
     /// <summary>The error lines: those starting with <c>E:</c> or <c>OpenSCAP Error:</c>, at most 20.</summary>
@@ -33,6 +36,13 @@ public static class OscapStandardError
                 .ToList();
         return string.Join("; ", lines);
     }
+
+    /// <summary>
+    /// The probes that chroot() into the root (rpminfo, rpmverify*) print <c>chroot failed: ...</c> or
+    /// <c>chroot(".") failed: ...</c> when they may not, and read the host's files instead.
+    /// </summary>
+    public static bool HasChrootFailure(string standardError) =>
+        standardError?.Split('\n').Any(l => l.StartsWith("E:", StringComparison.Ordinal) && (l.Contains("chroot failed", StringComparison.Ordinal) || l.Contains("chroot(\".\") failed", StringComparison.Ordinal))) == true;
 
     public static bool HasDpkginfoFailure(string standardError) =>
         standardError?.Contains(DpkginfoFailure, StringComparison.Ordinal) == true;

@@ -13,4 +13,7 @@ public sealed record OvalEvaluation
     public required string ResultsPath { get; init; }
 
     public required string WorkDirectory { get; init; }
+
+    /// <summary>The image's RPM database directory inside the root (<c>/var/lib/rpm</c>), for the RPM probes; null for other images.</summary>
+    public string? RpmDatabaseDirectory { get; init; }
 }

@@ -23,4 +23,7 @@ public sealed record XccdfEvaluation
 
     /// <summary>A private directory of this scan for oscap's working files.</summary>
     public required string WorkDirectory { get; init; }
+
+    /// <summary>The image's RPM database directory inside the root (<c>/var/lib/rpm</c>), for the RPM probes; null for other images.</summary>
+    public string? RpmDatabaseDirectory { get; init; }
 }

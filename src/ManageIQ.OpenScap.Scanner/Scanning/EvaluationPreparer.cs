@@ -24,8 +24,8 @@ internal sealed class EvaluationPreparer(
             return PreparedEvaluation.WithoutFeed(content.Profile);
         }
 
-        var dataStream = await dataStreamInspector.InspectAsync(content.DataStreamPath, cancellationToken).ConfigureAwait(false);
-        var remote = dataStream.RemoteChecks.FirstOrDefault(c => c.RuleIds.Count > 0);
+        var dataStream = content.DataStreamPath is null ? null : await dataStreamInspector.InspectAsync(content.DataStreamPath, cancellationToken).ConfigureAwait(false);
+        var remote = dataStream?.RemoteChecks.FirstOrDefault(c => c.RuleIds.Count > 0);
         var location = content.CveFeed is null ? remote?.Url : CveFeedLocation.FromBase(content.CveFeed, remote?.Url);
         if (location is null)
         {
@@ -45,11 +45,11 @@ internal sealed class EvaluationPreparer(
             return PreparedEvaluation.WithoutFeed(content.Profile, e.Message + " The scan ran without CVE results.");
         }
 
-        var mode = remote is null ? CveFeedUse.OvalEvalMode : CveFeedUse.LocalFilesMode;
+        var mode = remote is null || dataStream is null ? CveFeedUse.OvalEvalMode : CveFeedUse.LocalFilesMode;
         var use = new CveFeedUse(CveFeedCache.Redact(location), mode, feed.FromCache, feed.Stale, feed.LastModified, feed.ETag);
         string[] notes = feed.Stale ? [$"The CVE feed {CveFeedCache.Redact(location)} could not be refreshed; a cached copy was used."] : [];
 
-        if (remote is null)
+        if (remote is null || dataStream is null)
         {
             var ovalPath = Path.Combine(oscapWork, "cve-feed.xml");
             await CveFeedMaterializer.MaterializeAsync(feed.Path, ovalPath, feedOptions.Value.MaxBytes, cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,7 @@ internal sealed class ImageScanner(
     IImageAcquirer acquirer,
     IScapContentResolver contentResolver,
     EvaluationPreparer preparer,
+    PackageInventoryCheck inventoryCheck,
     IOpenScapRunner oscap,
     IScapResultReader resultReader,
     IOptions<OscapOptions> oscapOptions,
@@ -76,6 +77,15 @@ internal sealed class ImageScanner(
             return run.Fail(ScanErrorKind.NoContent, resolution.Missing!);
         }
 
+        // The packages, read by the project itself: a scan that cannot see them must not read as clean.
+        var inventory = await inventoryCheck.PrepareAsync(image.RootFileSystemPath, image.OsRelease, cancellationToken).ConfigureAwait(false);
+        run.Notes.AddRange(inventory.Notes);
+        if (inventory.Failure is { } inventoryFailure)
+        {
+            run.Content(content, null);
+            return run.Fail(ScanErrorKind.OpenScapFailed, inventoryFailure);
+        }
+
         var oscapWork = Path.Combine(request.WorkDirectory, "oscap");
         RecreateDirectory(oscapWork);
         PreparedEvaluation prepared;
@@ -91,38 +101,52 @@ internal sealed class ImageScanner(
 
         run.Content(content, prepared);
         run.Timings = run.Timings with { Content = contentClock.Elapsed };
+        if (content.FeedOnly && prepared.SeparateOvalFeed is null)
+        {
+            // Without a data stream the feed is the whole scan: no feed, nothing evaluated, never a clean result.
+            var why = $"no SCAP content for {content.DistributionId} {content.DistributionVersion}: no data stream is installed, and its CVE feed was not evaluated ({string.Join(" ", prepared.Notes.DefaultIfEmpty("CVE feeds are disabled"))})";
+            Log.NoContent(logger, run.Image, why);
+            return run.Fail(ScanErrorKind.NoContent, why);
+        }
 
         // 3. oscap.
-        var arfPath = Path.Combine(request.ResultsDirectory, InspectorArtifacts.Arf);
+        string? arfPath = content.FeedOnly ? null : Path.Combine(request.ResultsDirectory, InspectorArtifacts.Arf);
         string? ovalResults = null;
-        run.Progress(new ScanProgress(ScanStage.Scanning, $"{Path.GetFileName(content.DataStreamPath)} profile {content.Profile}"));
+        run.Progress(new ScanProgress(ScanStage.Scanning, content.DataStreamPath is { } ds ? $"{Path.GetFileName(ds)} profile {content.Profile}" : "the CVE feed alone"));
         try
         {
             run.OscapVersion((await oscap.GetVersionAsync(cancellationToken).ConfigureAwait(false)).ToString());
-            var evaluation = await oscap.EvaluateAsync(
-                new XccdfEvaluation
-                {
-                    ProbeRoot = image.RootFileSystemPath,
-                    Target = run.Image,
-                    DataStreamPath = content.DataStreamPath,
-                    Profile = prepared.Profile,
-                    TailoringFile = prepared.TailoringFile,
-                    LocalFilesDirectory = prepared.LocalFilesDirectory,
-                    ArfPath = arfPath,
-                    WorkDirectory = oscapWork,
-                },
-                cancellationToken).ConfigureAwait(false);
-            run.OscapExitCode = evaluation.ExitCode;
-            run.Notes.AddRange(evaluation.Warnings.Where(w => !OscapWarnings.IsAboutFeedResolution(w)));
-            run.Artifacts = run.Artifacts with { Arf = arfPath };
-            var oscapTime = evaluation.Elapsed;
+            var oscapTime = TimeSpan.Zero;
+            if (arfPath is not null)
+            {
+                var evaluation = await oscap.EvaluateAsync(
+                    new XccdfEvaluation
+                    {
+                        ProbeRoot = image.RootFileSystemPath,
+                        Target = run.Image,
+                        DataStreamPath = content.DataStreamPath!,
+                        Profile = prepared.Profile,
+                        TailoringFile = prepared.TailoringFile,
+                        LocalFilesDirectory = prepared.LocalFilesDirectory,
+                        ArfPath = arfPath,
+                        WorkDirectory = oscapWork,
+                        RpmDatabaseDirectory = inventory.RpmDatabaseDirectory,
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                run.OscapExitCode = evaluation.ExitCode;
+                run.Notes.AddRange(evaluation.Warnings.Where(w => !OscapWarnings.IsAboutFeedResolution(w)));
+                run.Artifacts = run.Artifacts with { Arf = arfPath };
+                oscapTime = evaluation.Elapsed;
+            }
+
             if (prepared.SeparateOvalFeed is { } feedPath)
             {
                 ovalResults = Path.Combine(request.ResultsDirectory, InspectorArtifacts.CveOvalResults);
                 var oval = await oscap.EvaluateOvalAsync(
-                    new OvalEvaluation { ProbeRoot = image.RootFileSystemPath, Target = run.Image, DefinitionsPath = feedPath, ResultsPath = ovalResults, WorkDirectory = oscapWork },
+                    new OvalEvaluation { ProbeRoot = image.RootFileSystemPath, Target = run.Image, DefinitionsPath = feedPath, ResultsPath = ovalResults, WorkDirectory = oscapWork, RpmDatabaseDirectory = inventory.RpmDatabaseDirectory },
                     cancellationToken).ConfigureAwait(false);
                 run.Artifacts = run.Artifacts with { CveOvalResults = ovalResults };
+                run.OscapExitCode ??= oval.ExitCode;
                 oscapTime += oval.Elapsed;
             }
 
@@ -134,17 +158,22 @@ internal sealed class ImageScanner(
             return run.Fail(ScanErrorKind.OpenScapFailed, e.Message);
         }
 
-        // 4. Summary and HTML report side by side: both only read the ARF, and oscap's rendering takes longest.
+        // 4. Summary, HTML report and the probes' check side by side: all only read the results, and oscap's rendering takes longest.
         var summarizing = SummarizeAsync(request, arfPath, ovalResults, run.Elapsed, cancellationToken);
+        var verifying = inventoryCheck.VerifyAsync(inventory.Inventory!, new[] { arfPath, ovalResults }.OfType<string>(), cancellationToken);
         Task<HtmlReportOutcome>? rendering = null;
-        if (request.HtmlReport)
+        if (request.HtmlReport && arfPath is null)
+        {
+            run.Note("HTML report skipped: a scan of the CVE feed alone has no ARF to render.");
+        }
+        else if (request.HtmlReport && arfPath is not null)
         {
             run.Progress(new ScanProgress(ScanStage.Reporting));
             rendering = RenderHtmlReportAsync(arfPath, request.ResultsDirectory, cancellationToken);
         }
 
         // WhenAll, so a failure of one never leaves the other unobserved.
-        Task[] pending = rendering is null ? [summarizing] : [summarizing, rendering];
+        Task[] pending = rendering is null ? [summarizing, verifying] : [summarizing, verifying, rendering];
         await Task.WhenAll(pending).ConfigureAwait(false);
         var summary = await summarizing.ConfigureAwait(false);
         run.Summarized(summary);
@@ -156,7 +185,9 @@ internal sealed class ImageScanner(
             run.Note(html.Problem);
         }
 
-        return run.Complete();
+        return await verifying.ConfigureAwait(false) is { } disagreement
+            ? run.Fail(ScanErrorKind.OpenScapFailed, disagreement)
+            : run.Complete();
     }
 
     public async Task<HtmlReportOutcome> RenderHtmlReportAsync(string arfPath, string resultsDirectory, CancellationToken cancellationToken)
@@ -180,7 +211,7 @@ internal sealed class ImageScanner(
         }
     }
 
-    private async Task<SummaryOutcome> SummarizeAsync(ImageScanRequest request, string arfPath, string? ovalResults, Func<TimeSpan> elapsed, CancellationToken cancellationToken)
+    private async Task<SummaryOutcome> SummarizeAsync(ImageScanRequest request, string? arfPath, string? ovalResults, Func<TimeSpan> elapsed, CancellationToken cancellationToken)
     {
         // Off the caller's thread, so the summary really runs while oscap renders the HTML.
         await Task.Yield();
@@ -188,7 +219,7 @@ internal sealed class ImageScanner(
         ScapSummary summary;
         try
         {
-            summary = await resultReader.SummarizeFileAsync(arfPath, cancellationToken).ConfigureAwait(false);
+            summary = await resultReader.SummarizeFileAsync(arfPath ?? ovalResults!, cancellationToken).ConfigureAwait(false);
         }
         catch (ScapFormatException e)
         {
@@ -196,7 +227,7 @@ internal sealed class ImageScanner(
         }
 
         string? problem = null;
-        if (ovalResults is not null)
+        if (ovalResults is not null && arfPath is not null)
         {
             try
             {
@@ -209,7 +240,7 @@ internal sealed class ImageScanner(
         }
 
         // The file name, not the path: the summary reads the same on every machine that holds it.
-        summary = summary with { Source = InspectorArtifacts.Arf };
+        summary = summary with { Source = arfPath is null ? InspectorArtifacts.CveOvalResults : InspectorArtifacts.Arf };
         var summaryPath = Path.Combine(request.ResultsDirectory, InspectorArtifacts.Summary);
         var output = new FileStream(summaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         await using (output.ConfigureAwait(false))

@@ -20,7 +20,7 @@ internal static class ScanReports
 
     public static ContentFingerprint Fingerprint(ScapContentSelection content, PreparedEvaluation? prepared) => new()
     {
-        DataStream = Path.GetFileName(content.DataStreamPath),
+        DataStream = content.DataStreamPath is null ? ScapContentSelection.NoDataStream : Path.GetFileName(content.DataStreamPath),
         Profile = content.Profile,
         Tailoring = prepared?.TailoringFile is null ? null : prepared.Profile,
         CveFeed = prepared?.Feed?.Location,

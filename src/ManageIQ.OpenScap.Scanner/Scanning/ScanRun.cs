@@ -30,6 +30,7 @@ internal sealed class ScanRun(string image, Stopwatch clock, IProgress<ScanProgr
 
     public int? OscapExitCode
     {
+        get => report.OscapExitCode;
         set => report = report with { OscapExitCode = value };
     }
 

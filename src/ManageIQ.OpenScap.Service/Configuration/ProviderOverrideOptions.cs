@@ -11,4 +11,10 @@ public sealed class ProviderOverrideOptions
 
     /// <summary>Its scans in flight instead of <c>Bridge:Limits:PerProvider</c>; 0 pauses the provider.</summary>
     public int? Limit { get; set; }
+
+    /// <summary>
+    /// How its scanning pods may scan RPM images: <c>refuse</c> (default), <c>user-namespace</c> or <c>root-baseline</c>
+    /// (docs/kubernetes.md). Read and checked at start by the kubernetes backend.
+    /// </summary>
+    public string? RpmScanMode { get; set; }
 }

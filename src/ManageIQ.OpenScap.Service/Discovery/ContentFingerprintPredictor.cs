@@ -67,7 +67,7 @@ public sealed class ContentFingerprintPredictor
             return contentSource is not null;
         }
 
-        if ((contentSource is null && Field(fields, "ds") != Path.GetFileName(selection.DataStreamPath)) || Field(fields, "profile") != selection.Profile)
+        if ((contentSource is null && Field(fields, "ds") != (selection.DataStreamPath is null ? ScapContentSelection.NoDataStream : Path.GetFileName(selection.DataStreamPath))) || Field(fields, "profile") != selection.Profile)
         {
             return false;
         }
@@ -112,8 +112,8 @@ public sealed class ContentFingerprintPredictor
 
     private async Task<string?> LocationAsync(ScapContentSelection selection)
     {
-        var dataStream = await _inspector.InspectAsync(selection.DataStreamPath, CancellationToken.None).ConfigureAwait(false);
-        var remote = dataStream.RemoteChecks.FirstOrDefault(c => c.RuleIds.Count > 0);
+        var dataStream = selection.DataStreamPath is null ? null : await _inspector.InspectAsync(selection.DataStreamPath, CancellationToken.None).ConfigureAwait(false);
+        var remote = dataStream?.RemoteChecks.FirstOrDefault(c => c.RuleIds.Count > 0);
         return selection.CveFeed is null ? remote?.Url : CveFeedLocation.FromBase(selection.CveFeed, remote?.Url);
     }
 

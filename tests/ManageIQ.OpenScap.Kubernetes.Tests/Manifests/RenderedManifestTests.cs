@@ -27,6 +27,7 @@ public sealed class RenderedManifestTests(string kubectl)
 
     [TestCase("manifests")]
     [TestCase("manifests/openshift")]
+    [TestCase("manifests/rpm-scanning")]
     public void Render_EveryObject_ParsesAsItsKubernetesType(string directory)
     {
         var objects = KubernetesYaml.LoadAllFromString(Kustomize.Render(kubectl, directory));
@@ -34,13 +35,14 @@ public sealed class RenderedManifestTests(string kubectl)
         Assert.That(objects, Has.None.Null);
         Assert.That(objects.Select(o => o.GetType().Namespace), Has.All.EqualTo(typeof(V1Pod).Namespace), "typed, not left as unknown kinds");
         var names = objects.Select(o => $"{((IKubernetesObject)o).Kind}/{((IMetadata<V1ObjectMeta>)o).Metadata.Name}").ToList();
-        Assert.That(names, Is.EquivalentTo(directory == "manifests" ? Common : [.. Common, .. OpenShiftOnly]));
+        Assert.That(names, Is.EquivalentTo(directory == "manifests/openshift" ? [.. Common, .. OpenShiftOnly] : Common));
         Assert.That(objects.OfType<IMetadata<V1ObjectMeta>>().Where(o => o is not V1Namespace and not V1ClusterRole and not V1ClusterRoleBinding)
             .Select(o => o.Metadata.NamespaceProperty), Has.All.EqualTo("management-infra"));
     }
 
     [TestCase("manifests")]
     [TestCase("manifests/openshift")]
+    [TestCase("manifests/rpm-scanning")]
     public void Render_Workloads_KeepThePodSecurityRules(string directory)
     {
         var documents = Documents(Kustomize.Render(kubectl, directory));
@@ -64,6 +66,23 @@ public sealed class RenderedManifestTests(string kubectl)
         Assert.That((context.RunAsUser, context.RunAsGroup, context.FsGroup), Is.EqualTo(((long?)null, (long?)null, (long?)null)));
         Assert.That(context.RunAsNonRoot, Is.True);
         Assert.That(plain.OfType<V1Deployment>().Single().Spec.Template.Spec.SecurityContext.RunAsUser, Is.EqualTo(65532));
+    }
+
+    [Test]
+    public void Render_RpmScanning_EnforcesBaselineOnTheScanningNamespaceOnly()
+    {
+        var objects = KubernetesYaml.LoadAllFromString(Kustomize.Render(kubectl, "manifests/rpm-scanning"));
+        var plain = KubernetesYaml.LoadAllFromString(Kustomize.Render(kubectl, "manifests"));
+
+        var labels = objects.OfType<V1Namespace>().Single().Metadata.Labels;
+        foreach (var mode in new[] { "enforce", "warn", "audit" })
+        {
+            Assert.That(labels["pod-security.kubernetes.io/" + mode], Is.EqualTo("baseline"), mode);
+        }
+
+        Assert.That(labels["app.kubernetes.io/part-of"], Is.EqualTo("manageiq-openscap"));
+        Assert.That(plain.OfType<V1Namespace>().Single().Metadata.Labels["pod-security.kubernetes.io/enforce"], Is.EqualTo("restricted"));
+        Assert.That(KubernetesYaml.SerializeAll(objects.Where(o => o is not V1Namespace)), Is.EqualTo(KubernetesYaml.SerializeAll(plain.Where(o => o is not V1Namespace))));
     }
 
     private static List<object> Documents(string yaml)

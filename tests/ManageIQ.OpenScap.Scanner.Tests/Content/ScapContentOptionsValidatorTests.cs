@@ -13,6 +13,22 @@ public class ScapContentOptionsValidatorTests
     }
 
     [Test]
+    public void Validate_TheDefaultMapAsConfiguration_Succeeds()
+    {
+        var options = new ScapContentOptions { Distributions = [.. DefaultDistributionContent.Distributions] };
+
+        Assert.That(validator.Validate(null, options).Succeeded, Is.True, validator.Validate(null, options).FailureMessage);
+    }
+
+    [Test]
+    public void Validate_FeedWithoutDataStream_Succeeds()
+    {
+        var options = new ScapContentOptions { Distributions = [new DistributionContent { Id = "almalinux", Versions = ["10"], Profile = "none", CveFeed = "/srv/mirror/alsa-10.xml.bz2" }] };
+
+        Assert.That(validator.Validate(null, options).Succeeded, Is.True);
+    }
+
+    [Test]
     public void Validate_BadEntries_NameEachProblem()
     {
         var options = new ScapContentOptions

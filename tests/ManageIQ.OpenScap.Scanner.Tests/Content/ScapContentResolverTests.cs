@@ -50,9 +50,24 @@ public class ScapContentResolverTests
         Assert.That(resolution.Selection.DistributionId, Is.EqualTo(id));
     }
 
+    [TestCase("debian", "13", "", "https://www.debian.org/security/oval/oval-definitions-trixie.xml.bz2")]
+    [TestCase("rhel", "8.10", "fedora", "https://access.redhat.com/security/data/oval/v2/RHEL8/rhel-8.oval.xml.bz2")]
+    [TestCase("almalinux", "8.9", "rhel centos fedora", "https://security.almalinux.org/oval/org.almalinux.alsa-8.xml.bz2")]
+    [TestCase("ol", "9.3", "", "https://linux.oracle.com/security/oval/com.oracle.elsa-ol9.xml.bz2")]
+    [TestCase("sles", "15.5", "suse", "https://ftp.suse.com/pub/projects/security/oval/suse.linux.enterprise.15-patch.xml.bz2")]
+    [TestCase("ubuntu", "24.04", "debian", "https://security-metadata.canonical.com/oval/com.ubuntu.noble.usn.oval.xml.bz2")]
+    public void Resolve_NoDataStreamButAFeed_ScansTheFeedAlone(string id, string version, string idLike, string feed)
+    {
+        var resolution = resolver.Resolve(Os(id, version, idLike), ScapContentOverride.None);
+
+        Assert.That(resolution.Missing, Is.Null);
+        Assert.That(resolution.Selection!.FeedOnly, Is.True);
+        Assert.That(resolution.Selection.CveFeed, Is.EqualTo(feed));
+        Assert.That(resolution.Selection.Profile, Is.EqualTo("none"));
+    }
+
     [TestCase("alpine", "3.19", "", "no SCAP content for alpine 3.19")]
-    [TestCase("debian", "13", "", "no SCAP content for debian 13")]
-    [TestCase("rhel", "8.10", "fedora", "no SCAP content for rhel 8.10: none of ssg-rhel8-ds.xml is installed")]
+    [TestCase("rhel", "10.0", "fedora", "no SCAP content for rhel 10.0: none of ssg-rhel10-ds.xml is installed")]
     public void Resolve_NoContent_SaysSoClearly(string id, string version, string idLike, string expected)
     {
         var resolution = resolver.Resolve(Os(id, version, idLike), ScapContentOverride.None);

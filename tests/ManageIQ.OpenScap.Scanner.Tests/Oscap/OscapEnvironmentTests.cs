@@ -72,7 +72,7 @@ public class OscapEnvironmentTests
         Assert.That(OscapEnvironment.Build(new Dictionary<string, string>(), _ => null)["PATH"], Is.EqualTo(OscapEnvironment.DefaultPath));
     }
 
-    [TestCase("HOME")]
+    [TestCase("LD_PRELOAD")]
     [TestCase("INSPECTOR_AUTH_TOKEN")]
     [TestCase("OSCAP_")]
     public void Build_InvocationVariableOutsideTheAllowList_Throws(string name)

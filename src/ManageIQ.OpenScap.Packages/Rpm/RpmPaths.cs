@@ -1,0 +1,16 @@
+namespace ManageIQ.OpenScap.Packages.Rpm;
+
+/// <summary>Where RPM keeps its database, relative to the root, in the order oscap 1.4.1+ and rpm look.</summary>
+public static class RpmPaths
+{
+    /// <summary>The database files: sqlite (rpm 4.16+; bootc's <c>usr/lib/sysimage</c> first), Berkeley DB (RHEL 7/8), ndb (SUSE).</summary>
+    public static IReadOnlyList<string> Databases { get; } =
+    [
+        "usr/lib/sysimage/rpm/rpmdb.sqlite",
+        "var/lib/rpm/rpmdb.sqlite",
+        "usr/lib/sysimage/rpm/Packages.db",
+        "var/lib/rpm/Packages.db",
+        "usr/lib/sysimage/rpm/Packages",
+        "var/lib/rpm/Packages",
+    ];
+}

@@ -1,0 +1,76 @@
+using ManageIQ.OpenScap.Contracts.Scanning;
+using ManageIQ.OpenScap.Images;
+using ManageIQ.OpenScap.Scanner.Feeds;
+using ManageIQ.OpenScap.Scanner.Scanning;
+using ManageIQ.OpenScap.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace ManageIQ.OpenScap.Scanner.Tests.Scanning;
+
+/// <summary>
+/// An RPM root made with Debian's rpm tools (vulnlib 1.0.1 vulnerable, goodlib 2.1 fixed), scanned by the real
+/// oscap with an rpminfo feed: as root its probes chroot() and find the vulnerable package; without CAP_SYS_CHROOT
+/// they cannot, and the scan is an error rather than a clean result.
+/// </summary>
+[CancelAfter(120_000)]
+public class RpmImageScanTests
+{
+    private const string Image = "127.0.0.1:5000/test/ubi:9";
+
+    [Test]
+    public async Task ScanAsync_AsRoot_FindsTheVulnerablePackage()
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            Assert.Ignore("chroot() needs root; the capability-less case is the next test");
+        }
+
+        using var directory = new TempDirectory();
+
+        var result = await ScanAsync(directory, oscapExecutable: null);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Completed), result.ErrorMessage);
+        Assert.That(result.Summary!.Cves.Select(c => c.Id), Is.EqualTo(new[] { "CVE-2024-0001" }), "vulnlib 1.0.1 is older than the fix; goodlib 2.1 is not");
+        Assert.That(File.ReadAllText(result.Artifacts.CveOvalResults!), Does.Contain("rpminfo_item"));
+    }
+
+    [Test]
+    public async Task ScanAsync_WithoutChrootCapability_IsAnErrorNotClean()
+    {
+        using var directory = new TempDirectory();
+        // The real oscap, with CAP_SYS_CHROOT dropped from its effective and bounding sets (as a non-root pod has it).
+        var oscap = FakeOscap.Write(directory, "exec setpriv --inh-caps=-sys_chroot --bounding-set=-sys_chroot oscap \"$@\"");
+
+        var result = await ScanAsync(directory, oscap);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Failed));
+        Assert.That(result.ErrorMessage, Does.StartWith("RPM probes need chroot"));
+    }
+
+    private static async Task<ScanReport> ScanAsync(TempDirectory directory, string? oscapExecutable)
+    {
+        var root = directory.Combine("rootfs");
+        SyntheticRpmRoot.Write(root, directory.Combine("rpmbuild"), [new("vulnlib", "1.0.1", "1.el9"), new("goodlib", "2.1", "1.el9")]);
+        var acquirer = new Mock<IImageAcquirer>();
+        acquirer.Setup(a => a.AcquireAsync(It.IsAny<ImageAcquisitionRequest>(), It.IsAny<IProgress<AcquisitionProgress>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AcquiredImage
+            {
+                Source = ImageSource.Parse(Image),
+                RootFileSystemPath = root,
+                ImageId = "sha256:" + new string('d', 64),
+                OsRelease = OsRelease.ReadFromRoot(root),
+                Platform = ImagePlatform.LinuxAmd64,
+            });
+        var noContent = Directory.CreateDirectory(directory.Combine("no-content")).FullName;
+        await using var services = ScannerServices.Build(directory, oscapExecutable: oscapExecutable, acquirer: acquirer.Object, policy: CveFeedPolicy.Required, searchDirectories: [noContent]);
+        var request = new ImageScanRequest
+        {
+            Acquisition = new ImageAcquisitionRequest { Source = ImageSource.Parse(Image), WorkDirectory = ImageScanRequest.ImageDirectory(directory.Combine("work")) },
+            WorkDirectory = directory.Combine("work"),
+            ResultsDirectory = directory.Combine("results"),
+            ContentOverride = new(CveFeed: Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "cve-feed-rpm.xml")),
+        };
+        return await services.GetRequiredService<IImageScanner>().ScanAsync(request, null, CancellationToken.None);
+    }
+}
