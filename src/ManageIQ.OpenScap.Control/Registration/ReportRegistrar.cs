@@ -88,22 +88,10 @@ public sealed class ReportRegistrar(IManageIqReportsClient client, IOptions<Brid
 
     private void Record(RegistrationReport report, RegistrationOutcome outcome)
     {
-        switch (outcome.Kind)
+        OutcomeLogging.Write(logger, outcome);
+        if (outcome is { Kind: OutcomeKind.Skipped, ObjectKind: "widget" })
         {
-            case OutcomeKind.Conflict:
-                Log.Conflict(logger, outcome.ObjectKind, outcome.Name, outcome.Message);
-                break;
-            case OutcomeKind.Failed:
-                Log.Failed(logger, outcome.ObjectKind, outcome.Name, outcome.Message);
-                break;
-            case OutcomeKind.Skipped:
-                Log.WidgetNotImported(logger, outcome.Name, outcome.Message);
-                break;
-            case OutcomeKind.Unchanged:
-                break;
-            default:
-                Log.Changed(logger, outcome.Kind, outcome.ObjectKind, outcome.Name, outcome.Id);
-                break;
+            Log.WidgetNotImported(logger, outcome.Name, outcome.Message);
         }
 
         report.Add(outcome);
