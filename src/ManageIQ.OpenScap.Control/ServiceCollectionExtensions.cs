@@ -12,7 +12,7 @@ namespace ManageIQ.OpenScap.Control;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <c>Bridge:Policies</c> (validated at start) and adds <see cref="IPolicyRegistrar"/>, <see cref="PolicyUnregistrar"/>,
+    /// Binds <c>Bridge:Policies</c> (validated at start) and adds <see cref="IPolicyRegistrar"/>, <see cref="PolicyUnregistrar"/>, <see cref="ReportRegistrar"/>,
     /// <see cref="PolicyExporter"/> and <see cref="PolicyStartupRegistration"/> (what <c>serve</c> runs at start).
     /// </summary>
     public static IServiceCollection AddPolicyRegistration(this IServiceCollection services, IConfiguration configuration)
@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton<IPolicyRegistrar, PolicyRegistrar>();
         services.TryAddSingleton<PolicyUnregistrar>();
+        services.TryAddSingleton<ReportRegistrar>();
         services.TryAddTransient<PolicyExporter>();
         services.TryAddSingleton<PolicyStartupRegistration>();
         return services;

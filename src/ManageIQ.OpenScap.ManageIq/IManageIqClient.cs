@@ -7,6 +7,6 @@ namespace ManageIQ.OpenScap.ManageIq;
 /// <see cref="Errors.ManageIqTransportException"/> (no answer).
 /// The API is split by concern; consumers may depend on the one part they use, all resolve to the same client.
 /// </summary>
-public interface IManageIqClient : IManageIqInventoryClient, IManageIqCustomAttributesClient, IManageIqControlClient, IManageIqImageActionsClient
+public interface IManageIqClient : IManageIqInventoryClient, IManageIqCustomAttributesClient, IManageIqControlClient, IManageIqImageActionsClient, IManageIqReportsClient
 {
 }

@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IManageIqCustomAttributesClient>(sp => sp.GetRequiredService<IManageIqClient>());
         services.TryAddSingleton<IManageIqControlClient>(sp => sp.GetRequiredService<IManageIqClient>());
         services.TryAddSingleton<IManageIqImageActionsClient>(sp => sp.GetRequiredService<IManageIqClient>());
+        services.TryAddSingleton<IManageIqReportsClient>(sp => sp.GetRequiredService<IManageIqClient>());
         return services;
     }
 

@@ -36,10 +36,16 @@ internal static class PoliciesCommand
     {
         var config = ConfigOption();
         var directory = DirectoryOption();
-        var command = new Command("register", "Create or update the conditions, policies and profiles of the policy files; objects the bridge does not own are never changed.") { config, directory };
+        var reports = new Option<bool>("--reports") { Description = "Also import the reports of <policies>/reports through the API, and check that the widgets of <policies>/widgets were imported (the API cannot create widgets)." };
+        var command = new Command("register", "Create or update the conditions, policies and profiles of the policy files; objects the bridge does not own are never changed.") { config, directory, reports };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, config, directory, async (services, output, _) =>
         {
             var report = await services.GetRequiredService<IPolicyRegistrar>().RegisterAsync(cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(reports))
+            {
+                report.Include(await services.GetRequiredService<ReportRegistrar>().RegisterAsync(cancellationToken).ConfigureAwait(false));
+            }
+
             return await PrintAsync(report, output).ConfigureAwait(false);
         }, cancellationToken));
         return command;

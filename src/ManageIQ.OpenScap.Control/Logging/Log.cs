@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "Deleted {Count} openscap_ attribute(s) of container image {ImageId}")]
     public static partial void Purged(ILogger logger, int count, long imageId);
+
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Information, Message = "Widget '{Description}' is not in ManageIQ: {Message}")]
+    public static partial void WidgetNotImported(ILogger logger, string description, string? message);
 }

@@ -58,6 +58,13 @@ public static class SourceFingerprint
         });
     }
 
+    /// <summary>A report's: its whole MiqReport hash as the file has it.</summary>
+    public static string Of(ReportSource report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Hash(report.Report);
+    }
+
     /// <summary>The condition as one canonical value, also what tells two copies of a shared condition apart.</summary>
     public static JObject Canonical(ConditionSource condition)
     {

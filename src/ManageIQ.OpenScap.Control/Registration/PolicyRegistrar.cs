@@ -1,5 +1,4 @@
 using ManageIQ.OpenScap.Control.Configuration;
-using ManageIQ.OpenScap.Control.Logging;
 using ManageIQ.OpenScap.Control.Ownership;
 using ManageIQ.OpenScap.Control.Source;
 using ManageIQ.OpenScap.ManageIq;
@@ -97,21 +96,7 @@ public sealed class PolicyRegistrar : IPolicyRegistrar
 
     private RegistrationOutcome Record(RegistrationReport report, RegistrationOutcome outcome)
     {
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Conflict:
-                Log.Conflict(_logger, outcome.ObjectKind, outcome.Name, outcome.Message);
-                break;
-            case OutcomeKind.Failed:
-                Log.Failed(_logger, outcome.ObjectKind, outcome.Name, outcome.Message);
-                break;
-            case OutcomeKind.Unchanged or OutcomeKind.Skipped:
-                break;
-            default:
-                Log.Changed(_logger, outcome.Kind, outcome.ObjectKind, outcome.Name, outcome.Id);
-                break;
-        }
-
+        OutcomeLogging.Write(_logger, outcome);
         return report.Add(outcome);
     }
 

@@ -13,6 +13,13 @@ public sealed class RegistrationReport
 
     public int Writes => _outcomes.Count(o => o.IsWrite);
 
+    /// <summary>Appends the outcomes of another run (e.g. the reports' after the profiles').</summary>
+    public void Include(RegistrationReport other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _outcomes.AddRange(other._outcomes);
+    }
+
     internal RegistrationOutcome Add(RegistrationOutcome outcome)
     {
         _outcomes.Add(outcome);

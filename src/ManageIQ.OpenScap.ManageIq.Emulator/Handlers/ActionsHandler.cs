@@ -32,16 +32,8 @@ internal static partial class ActionsHandler
 
     private static JObject Create(ApiContext context, JObject resource)
     {
-        if (resource["id"] is not null || resource["href"] is not null)
-        {
-            throw ApiException.BadRequest("Resource id or href should not be specified for creating a new actions");
-        }
-
-        var errors = Check(context, resource, null);
-        if (errors.Count > 0)
-        {
-            throw ApiException.BadRequest($"Failed to add a new actions resource - Validation failed: {string.Join(", ", errors)}");
-        }
+        ControlEdits.RefuseIdentity(resource, Definition.Name);
+        ControlEdits.ThrowIfInvalid(Check(context, resource, null), "Failed to add a new actions resource");
 
         var now = context.Store.Now();
         var row = context.Store.Actions.Add(new JObject
@@ -59,26 +51,9 @@ internal static partial class ActionsHandler
 
     private static JObject Edit(ApiContext context, JObject row, JObject resource)
     {
-        var merged = (JObject)row.DeepClone();
-        foreach (var key in EditableKeys.Where(resource.ContainsKey))
-        {
-            merged[key] = resource[key]!.DeepClone();
-        }
-
-        var errors = Check(context, merged, row.Value<long>("id"));
-        if (errors.Count > 0)
-        {
-            throw ApiException.BadRequest($"Failed to update actions resource - Validation failed: {string.Join(", ", errors)}");
-        }
-
-        foreach (var property in merged.Properties())
-        {
-            row[property.Name] = property.Value.DeepClone();
-        }
-
-        row["updated_on"] = context.Store.Now();
-        context.Store.Actions.Touch();
-        return ControlRows.Render(context, Definition, row);
+        var merged = ControlEdits.Merge(row, resource, EditableKeys);
+        ControlEdits.ThrowIfInvalid(Check(context, merged, row.Value<long>("id")), "Failed to update actions resource");
+        return ControlEdits.Save(context, Definition, row, merged);
     }
 
     private static JObject Delete(ApiContext context, JObject row)

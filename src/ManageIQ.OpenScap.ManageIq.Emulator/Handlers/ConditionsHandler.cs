@@ -22,16 +22,8 @@ internal static class ConditionsHandler
 
     private static JObject Create(ApiContext context, JObject resource)
     {
-        if (resource["id"] is not null || resource["href"] is not null)
-        {
-            throw ApiException.BadRequest("Resource id or href should not be specified for creating a new conditions");
-        }
-
-        var errors = Check(context, resource, null);
-        if (errors.Count > 0)
-        {
-            throw ApiException.BadRequest($"Failed to create a new condition - Validation failed: {string.Join(", ", errors)}");
-        }
+        ControlEdits.RefuseIdentity(resource, Definition.Name);
+        ControlEdits.ThrowIfInvalid(Check(context, resource, null), "Failed to create a new condition");
 
         var now = context.Store.Now();
         var row = context.Store.Conditions.Add(new JObject
@@ -52,31 +44,14 @@ internal static class ConditionsHandler
 
     private static JObject Edit(ApiContext context, JObject row, JObject resource)
     {
-        var merged = (JObject)row.DeepClone();
-        foreach (var key in EditableKeys.Where(resource.ContainsKey))
-        {
-            merged[key] = resource[key]!.DeepClone();
-        }
-
+        var merged = ControlEdits.Merge(row, resource, EditableKeys);
         if (resource["expression"] is JObject expression)
         {
             merged["expression"] = new JObject { ["exp"] = expression.DeepClone() };
         }
 
-        var errors = Check(context, merged, row.Value<long>("id"));
-        if (errors.Count > 0)
-        {
-            throw ApiException.BadRequest($"Failed to update condition - Validation failed: {string.Join(", ", errors)}");
-        }
-
-        foreach (var property in merged.Properties())
-        {
-            row[property.Name] = property.Value.DeepClone();
-        }
-
-        row["updated_on"] = context.Store.Now();
-        context.Store.Conditions.Touch();
-        return ControlRows.Render(context, Definition, row);
+        ControlEdits.ThrowIfInvalid(Check(context, merged, row.Value<long>("id")), "Failed to update condition");
+        return ControlEdits.Save(context, Definition, row, merged);
     }
 
     private static JObject Delete(ApiContext context, JObject row)

@@ -34,11 +34,7 @@ internal static class PoliciesHandler
         }
 
         var (conditions, contents) = Relations(context.Store, resource, "Could not create the new policy");
-        var errors = Check(context.Store, resource, null);
-        if (errors.Count > 0)
-        {
-            throw ApiException.BadRequest($"Could not create the new policy - Validation failed: {string.Join(", ", errors)}");
-        }
+        ControlEdits.ThrowIfInvalid(Check(context.Store, resource, null), "Could not create the new policy");
 
         var now = context.Store.Now();
         var row = context.Store.Policies.Add(new JObject
@@ -63,18 +59,10 @@ internal static class PoliciesHandler
 
     private static JObject Edit(ApiContext context, JObject row, JObject resource)
     {
-        var merged = (JObject)row.DeepClone();
-        foreach (var key in EditableKeys.Where(resource.ContainsKey))
-        {
-            merged[key] = resource[key]!.DeepClone();
-        }
+        var merged = ControlEdits.Merge(row, resource, EditableKeys);
 
         var (conditions, contents) = Relations(context.Store, resource, "Could not edit the policy");
-        var errors = Check(context.Store, merged, row.Value<long>("id"));
-        if (errors.Count > 0)
-        {
-            throw ApiException.BadRequest($"Could not edit the policy - Validation failed: {string.Join(", ", errors)}");
-        }
+        ControlEdits.ThrowIfInvalid(Check(context.Store, merged, row.Value<long>("id")), "Could not edit the policy");
 
         foreach (var property in merged.Properties())
         {

@@ -40,19 +40,13 @@ internal static class PolicyProfilesHandler
 
     private static JObject Create(ApiContext context, JObject resource)
     {
-        if (resource["id"] is not null || resource["href"] is not null)
-        {
-            throw ApiException.BadRequest("Resource id or href should not be specified for creating a new policy_profiles");
-        }
+        ControlEdits.RefuseIdentity(resource, Definition.Name);
 
         var values = (JObject)resource.DeepClone();
         values["name"] ??= values["description"]?.DeepClone();
         var errors = ControlRows.Validate(context.Store.PolicyProfiles, values, null, ["description"], ["description", "guid"]);
         CheckSetData(values, errors);
-        if (errors.Count > 0)
-        {
-            throw ApiException.BadRequest($"Failed to add a new policy_profiles resource - Validation failed: {string.Join(", ", errors)}");
-        }
+        ControlEdits.ThrowIfInvalid(errors, "Failed to add a new policy_profiles resource");
 
         var now = context.Store.Now();
         var row = context.Store.PolicyProfiles.Add(new JObject
@@ -78,27 +72,11 @@ internal static class PolicyProfilesHandler
             throw ApiException.Forbidden("Api::ForbiddenError");
         }
 
-        var merged = (JObject)row.DeepClone();
-        foreach (var key in EditableKeys.Where(resource.ContainsKey))
-        {
-            merged[key] = resource[key]!.DeepClone();
-        }
-
+        var merged = ControlEdits.Merge(row, resource, EditableKeys);
         var errors = ControlRows.Validate(context.Store.PolicyProfiles, merged, row.Value<long>("id"), ["description"], ["description", "guid"]);
         CheckSetData(merged, errors);
-        if (errors.Count > 0)
-        {
-            throw ApiException.BadRequest($"Failed to update policy_profiles resource - Validation failed: {string.Join(", ", errors)}");
-        }
-
-        foreach (var property in merged.Properties())
-        {
-            row[property.Name] = property.Value.DeepClone();
-        }
-
-        row["updated_on"] = context.Store.Now();
-        context.Store.PolicyProfiles.Touch();
-        return ControlRows.Render(context, Definition, row);
+        ControlEdits.ThrowIfInvalid(errors, "Failed to update policy_profiles resource");
+        return ControlEdits.Save(context, Definition, row, merged);
     }
 
     private static JObject Delete(ApiContext context, JObject row)

@@ -216,6 +216,7 @@ internal sealed class ApiRouter
         "conditions" => ConditionsHandler.PostCollection(c),
         "policies" => PoliciesHandler.PostCollection(c),
         "policy_profiles" => PolicyProfilesHandler.PostCollection(c),
+        "reports" => ReportsHandler.PostCollection(c),
         _ => throw ApiException.BadRequest($"Unsupported Action {Envelope.Action(c)} for the {definition.Name} collection specified"),
     };
 

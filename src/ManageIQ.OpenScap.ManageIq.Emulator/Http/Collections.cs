@@ -91,6 +91,19 @@ public static class Collections
         "tasks", "Tasks", s => s.Tasks, "miq_task_all_ui", "miq_task_all_ui",
         [new("delete", "miq_task_delete")], [new("delete", "miq_task_delete")], [], None, DeleteFeature: "miq_task_delete");
 
+    /// <summary>
+    /// Reports (api.yml <c>:reports:</c>, verbs get/post): the one collection action that writes is <c>import</c>
+    /// (<c>Api::ReportsController#import_resource</c>); there is no create, edit or delete.
+    /// </summary>
+    public static CollectionDefinition Reports { get; } = new(
+        "reports", "Reports", s => s.Reports, "miq_report_saved_reports_view", "miq_report_saved_reports_view",
+        [new("import", "miq_report_export")], [new("run", "miq_report_run"), new("schedule", "miq_report_schedule_add")], ["results", "schedules"], None);
+
+    /// <summary>Widgets (api.yml <c>:widgets:</c>, klass MiqWidget): read, <c>query</c> and <c>generate_content</c>; no create.</summary>
+    public static CollectionDefinition Widgets { get; } = new(
+        "widgets", "Miq Widgets", s => s.Widgets, "miq_report_widget_editor", "miq_report_widget_editor",
+        [new("query", "miq_report_widget_editor"), new("generate_content", "widget_generate_content")], [new("generate_content", "widget_generate_content")], [], None);
+
     /// <summary>The subcollection definition of custom attributes (generic actions carry no identifier).</summary>
     public static CollectionDefinition CustomAttributes { get; } = new(
         "custom_attributes", "Custom Attributes", s => s.CustomAttributes, null, null,
@@ -98,7 +111,7 @@ public static class Collections
         [new("edit", null), new("delete", null)], [], None);
 
     public static IReadOnlyList<CollectionDefinition> All { get; } =
-        [Actions, Conditions, ContainerImages, Events, Policies, PolicyProfiles, Providers, Tasks, Zones];
+        [Actions, Conditions, ContainerImages, Events, Policies, PolicyProfiles, Providers, Reports, Tasks, Widgets, Zones];
 
     public static CollectionDefinition? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 

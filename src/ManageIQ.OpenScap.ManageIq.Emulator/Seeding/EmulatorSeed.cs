@@ -103,6 +103,8 @@ public static class EmulatorSeed
         Fill(seed, "actions", store.Actions);
         Fill(seed, "conditions", store.Conditions);
         Fill(seed, "tasks", store.Tasks);
+        Fill(seed, "reports", store.Reports);
+        Fill(seed, "widgets", store.Widgets);
         foreach (var policy in Rows(seed, "policies"))
         {
             var conditions = policy["conditions_ids"]?.Values<long>().ToList() ?? [];

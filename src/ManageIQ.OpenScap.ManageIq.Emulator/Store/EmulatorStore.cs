@@ -42,6 +42,10 @@ public sealed class EmulatorStore
 
     public ResourceTable Tasks { get; } = new("MiqTask");
 
+    public ResourceTable Reports { get; } = new("MiqReport");
+
+    public ResourceTable Widgets { get; } = new("MiqWidget");
+
     public Dictionary<long, List<long>> PolicyConditions { get; } = [];
 
     public Dictionary<long, List<PolicyContent>> PolicyContents { get; } = [];

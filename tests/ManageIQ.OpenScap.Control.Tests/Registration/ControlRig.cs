@@ -33,6 +33,8 @@ internal sealed class ControlRig : IAsyncDisposable
 
     public PolicyExporter Exporter => _services.GetRequiredService<PolicyExporter>();
 
+    public ReportRegistrar Reports => _services.GetRequiredService<ReportRegistrar>();
+
     public PolicyStartupRegistration Startup => _services.GetRequiredService<PolicyStartupRegistration>();
 
     public IManageIqClient Client => _services.GetRequiredService<IManageIqClient>();
