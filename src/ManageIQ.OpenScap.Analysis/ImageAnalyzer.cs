@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using ManageIQ.OpenScap.Analysis.Composing;
+using ManageIQ.OpenScap.Analysis.Enforcement;
 using ManageIQ.OpenScap.Analysis.Configuration;
 using ManageIQ.OpenScap.Analysis.Logging;
 using ManageIQ.OpenScap.Analysis.Retention;
@@ -28,6 +29,7 @@ public sealed class ImageAnalyzer : IImageAnalyzer
     private readonly ResultComposer _composer;
     private readonly IResultStore _store;
     private readonly IOutboxPublisher _outbox;
+    private readonly VerdictEnforcement _enforcement;
     /// <summary>The least time between two retention passes of one process.</summary>
     public static readonly TimeSpan RetentionInterval = TimeSpan.FromMinutes(5);
 
@@ -44,6 +46,7 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         ResultComposer composer,
         IResultStore store,
         IOutboxPublisher outbox,
+        VerdictEnforcement enforcement,
         ResultsDirectoryRetention retention,
         IOptions<AnalysisOptions> options,
         IOptions<StateStoreOptions> state,
@@ -57,6 +60,7 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         _composer = composer;
         _store = store;
         _outbox = outbox;
+        _enforcement = enforcement;
         _retention = retention;
         _options = options.Value;
         _resultsRoot = _options.ResolveResultsDirectory(state.Value.StateDirectory!);
@@ -132,6 +136,7 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         var delivery = deliver
             ? await _outbox.DeliverAsync(image.Id, read.CustomAttributes, cancellationToken).ConfigureAwait(false)
             : new DeliveryOutcome(image.Id, DeliveryStatus.Unreachable) { Seq = recorded.Seq, Error = "ManageIQ was not reached before the scan; the result waits in the outbox." };
+        await _enforcement.EnforceAsync(image, composed, cancellationToken).ConfigureAwait(false);
         ApplyRetention();
         return new ImageAnalysis(image.Id, StatusOf(report, delivery))
         {
