@@ -1,5 +1,6 @@
 using ManageIQ.OpenScap.Analysis.Composing;
 using ManageIQ.OpenScap.Analysis.Enforcement;
+using ManageIQ.OpenScap.Analysis.Reevaluation;
 using ManageIQ.OpenScap.Analysis.Configuration;
 using ManageIQ.OpenScap.Analysis.Retention;
 using ManageIQ.OpenScap.Compliance;
@@ -33,6 +34,7 @@ public static class AnalysisServiceCollectionExtensions
         services.TryAddSingleton<VerdictEnforcement>();
         services.TryAddSingleton<ResultComposer>();
         services.TryAddSingleton<ResultsDirectoryRetention>();
+        services.TryAddSingleton<StoredResultRejudge>();
         services.TryAddSingleton<ImageAnalyzer>();
         services.TryAddSingleton<IImageAnalyzer>(sp => sp.GetRequiredService<ImageAnalyzer>());
         return services;
