@@ -46,6 +46,9 @@ public static class AnalysisServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection(AnalysisOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalysisOptions>, AnalysisOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ProviderScanContents>, ProviderScanContentsSetup>(_ => new ProviderScanContentsSetup(configuration)));
+        services.AddOptions<ProviderScanContents>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderScanContents>, ProviderScanContentsValidator>());
         return services;
     }
 }

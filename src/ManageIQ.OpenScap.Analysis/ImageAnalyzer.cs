@@ -36,6 +36,7 @@ public sealed class ImageAnalyzer : IImageAnalyzer
     private readonly ResultsDirectoryRetention _retention;
     private long _lastRetention;
     private readonly AnalysisOptions _options;
+    private readonly ProviderScanContents _contents;
     private readonly string _resultsRoot;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -50,11 +51,13 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         ResultsDirectoryRetention retention,
         IOptions<AnalysisOptions> options,
         IOptions<StateStoreOptions> state,
+        IOptions<ProviderScanContents> contents,
         TimeProvider time,
         ILogger<ImageAnalyzer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(contents);
         _client = client;
         _backends = backends;
         _composer = composer;
@@ -63,6 +66,7 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         _enforcement = enforcement;
         _retention = retention;
         _options = options.Value;
+        _contents = contents.Value;
         _resultsRoot = _options.ResolveResultsDirectory(state.Value.StateDirectory!);
         _time = time;
         _logger = logger;
@@ -162,6 +166,8 @@ public sealed class ImageAnalyzer : IImageAnalyzer
             ExpectedImageId = IsImageIdOnly(image) ? listed : null,
             ProviderId = provider,
             OutputDirectory = directory,
+            Profile = _contents.For(provider)?.Profile,
+            TailoringFile = _contents.For(provider)?.TailoringFile,
         };
         var backend = _backends.FirstOrDefault(b => b.Name == backendName)
             ?? throw new InvalidOperationException($"No scan backend named '{backendName}' is registered (configuration key {AnalysisOptions.SectionName}:{nameof(AnalysisOptions.Backend)}, or the provider's Backend override).");
