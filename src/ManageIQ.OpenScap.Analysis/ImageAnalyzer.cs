@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using ManageIQ.OpenScap.Analysis.Composing;
+using ManageIQ.OpenScap.Analysis.Enforcement;
 using ManageIQ.OpenScap.Analysis.Configuration;
 using ManageIQ.OpenScap.Analysis.Logging;
 using ManageIQ.OpenScap.Analysis.Retention;
@@ -28,12 +29,14 @@ public sealed class ImageAnalyzer : IImageAnalyzer
     private readonly ResultComposer _composer;
     private readonly IResultStore _store;
     private readonly IOutboxPublisher _outbox;
+    private readonly VerdictEnforcement _enforcement;
     /// <summary>The least time between two retention passes of one process.</summary>
     public static readonly TimeSpan RetentionInterval = TimeSpan.FromMinutes(5);
 
     private readonly ResultsDirectoryRetention _retention;
     private long _lastRetention;
     private readonly AnalysisOptions _options;
+    private readonly ProviderScanContents _contents;
     private readonly string _resultsRoot;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -44,21 +47,26 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         ResultComposer composer,
         IResultStore store,
         IOutboxPublisher outbox,
+        VerdictEnforcement enforcement,
         ResultsDirectoryRetention retention,
         IOptions<AnalysisOptions> options,
         IOptions<StateStoreOptions> state,
+        IOptions<ProviderScanContents> contents,
         TimeProvider time,
         ILogger<ImageAnalyzer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(contents);
         _client = client;
         _backends = backends;
         _composer = composer;
         _store = store;
         _outbox = outbox;
+        _enforcement = enforcement;
         _retention = retention;
         _options = options.Value;
+        _contents = contents.Value;
         _resultsRoot = _options.ResolveResultsDirectory(state.Value.StateDirectory!);
         _time = time;
         _logger = logger;
@@ -132,6 +140,7 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         var delivery = deliver
             ? await _outbox.DeliverAsync(image.Id, read.CustomAttributes, cancellationToken).ConfigureAwait(false)
             : new DeliveryOutcome(image.Id, DeliveryStatus.Unreachable) { Seq = recorded.Seq, Error = "ManageIQ was not reached before the scan; the result waits in the outbox." };
+        await _enforcement.EnforceAsync(image, composed, cancellationToken).ConfigureAwait(false);
         ApplyRetention();
         return new ImageAnalysis(image.Id, StatusOf(report, delivery))
         {
@@ -157,6 +166,8 @@ public sealed class ImageAnalyzer : IImageAnalyzer
             ExpectedImageId = IsImageIdOnly(image) ? listed : null,
             ProviderId = provider,
             OutputDirectory = directory,
+            Profile = _contents.For(provider)?.Profile,
+            TailoringFile = _contents.For(provider)?.TailoringFile,
         };
         var backend = _backends.FirstOrDefault(b => b.Name == backendName)
             ?? throw new InvalidOperationException($"No scan backend named '{backendName}' is registered (configuration key {AnalysisOptions.SectionName}:{nameof(AnalysisOptions.Backend)}, or the provider's Backend override).");

@@ -52,6 +52,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 5032, Level = LogLevel.Warning, Message = "Cluster {Cluster} has no Image {Digest}: nothing annotated")]
     public static partial void AnnotationImageMissing(ILogger logger, string cluster, string digest);
 
+    [LoggerMessage(EventId = 5033, Level = LogLevel.Information, Message = "Image {Digest} of provider {ProviderId} not annotated: no configured cluster serves the provider")]
+    public static partial void EnforcementNoCluster(ILogger logger, string digest, string providerId);
+
+    [LoggerMessage(EventId = 5034, Level = LogLevel.Warning, Message = "Annotating image {Digest} of provider {ProviderId} failed; the next result tries again: {Reason}")]
+    public static partial void EnforcementFailed(ILogger logger, string digest, string providerId, string reason);
+
     [LoggerMessage(EventId = 5040, Level = LogLevel.Warning, Message = "Kubernetes configuration: {Warning}")]
     public static partial void ConfigurationWarning(ILogger logger, string warning);
 

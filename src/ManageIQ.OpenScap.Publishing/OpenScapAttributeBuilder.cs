@@ -46,6 +46,8 @@ public sealed class OpenScapAttributeBuilder(PublishingOptions options)
             AddCounts(summary, Add);
         }
 
+        Add(OpenScapAttributeNames.ComplianceReasons, scan.ComplianceReasons.Count == 0 ? null : CappedList.Join(scan.ComplianceReasons, options.MaxListLength, NotesSeparator));
+        Add(OpenScapAttributeNames.Waived, scan.Waived.Count == 0 ? null : CappedList.Join(scan.Waived, options.MaxListLength, NotesSeparator));
         Add(OpenScapAttributeNames.Error, scan.Error is null ? null : Cut(scan.Error, options.MaxErrorLength));
         Add(OpenScapAttributeNames.Notes, scan.Notes.Count == 0 ? null : CappedList.Join(scan.Notes, options.MaxListLength, NotesSeparator));
         Add(OpenScapAttributeNames.ScanId, scan.ScanId);

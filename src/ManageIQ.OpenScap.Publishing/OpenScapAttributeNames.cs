@@ -26,6 +26,8 @@ public static class OpenScapAttributeNames
     public const string CveHighestSeverity = "openscap_cve_highest_severity";
     public const string Cves = "openscap_cves";
     public const string FailedRules = "openscap_failed_rules";
+    public const string ComplianceReasons = "openscap_compliance_reasons";
+    public const string Waived = "openscap_waived";
     public const string Error = "openscap_error";
     public const string Notes = "openscap_notes";
     public const string ScanId = "openscap_scan_id";
@@ -37,7 +39,7 @@ public static class OpenScapAttributeNames
     [
         Status, ScannedOn, Digest, ManifestDigest, Distribution, Content, FeedUpdatedOn,
         Passed, Failed, FailedHigh, FailedMedium, FailedLow, FailedInfo, FailedUnknown,
-        CvesVulnerable, CveHighestSeverity, Cves, FailedRules, Error, Notes, ScanId, ReportUrl, ReportHtml,
+        CvesVulnerable, CveHighestSeverity, Cves, FailedRules, ComplianceReasons, Waived, Error, Notes, ScanId, ReportUrl, ReportHtml,
     ];
 
     /// <summary>ManageIQ parses these into <c>serialized_value</c>, so they are posted with <c>field_type</c> DateTime.</summary>

@@ -27,7 +27,14 @@ public sealed record PublishedScan
     /// <summary>The CVE feed's own date; null when the scan had no feed.</summary>
     public DateTimeOffset? FeedUpdatedOn { get; init; }
 
+    /// <summary>The scan's findings after waivers: what the counts and lists posted are made of.</summary>
     public ScapSummary? Summary { get; init; }
+
+    /// <summary>Why the evaluator decided as it did (<c>openscap_compliance_reasons</c>).</summary>
+    public IReadOnlyList<string> ComplianceReasons { get; init; } = [];
+
+    /// <summary>The findings waived, each with its waiver's reason, owner and expiry (<c>openscap_waived</c>).</summary>
+    public IReadOnlyList<string> Waived { get; init; } = [];
 
     /// <summary>Why the scan failed; null for a scan that produced results.</summary>
     public string? Error { get; init; }

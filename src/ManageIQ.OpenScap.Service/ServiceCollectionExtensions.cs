@@ -7,6 +7,7 @@ using ManageIQ.OpenScap.Service.Dispatch;
 using ManageIQ.OpenScap.Service.Health;
 using ManageIQ.OpenScap.Service.Hosting;
 using ManageIQ.OpenScap.Service.Scheduling;
+using ManageIQ.OpenScap.Service.Waivers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ScanExecution>();
         services.TryAddSingleton<ScanDispatcher>();
         services.TryAddSingleton<OutboxDelivery>();
+        services.TryAddSingleton<WaiverWatch>();
         services.TryAddSingleton<IScanRequests, ScanRequests>();
         services.TryAddSingleton<ScheduleRegistrar>();
         services.AddManageIqProbe(configuration.GetSection(ManageIqProbeOptions.SectionName));

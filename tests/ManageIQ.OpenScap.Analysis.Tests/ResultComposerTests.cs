@@ -1,5 +1,8 @@
 using ManageIQ.OpenScap.Analysis.Composing;
 using ManageIQ.OpenScap.Analysis.Configuration;
+using ManageIQ.OpenScap.Compliance.Evaluation;
+using ManageIQ.OpenScap.Compliance.Thresholds;
+using ManageIQ.OpenScap.Compliance.Waivers;
 using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.ManageIq.Models;
 using ManageIQ.OpenScap.Publishing;
@@ -8,6 +11,7 @@ using ManageIQ.OpenScap.Scap.Reporting;
 using ManageIQ.OpenScap.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace ManageIQ.OpenScap.Analysis.Tests;
 
@@ -92,7 +96,9 @@ public sealed class ResultComposerTests
         composed.Record.Attributes.SingleOrDefault(a => a.Name == name)?.Value;
 
     private static ResultComposer Composer(Uri? publicUrl = null) =>
-        new(Options.Create(new PublishingOptions()), Options.Create(new ComplianceOptions()), Options.Create(new AnalysisOptions { PublicUrl = publicUrl }), new FakeTimeProvider(Now));
+        new(Options.Create(new PublishingOptions()), Options.Create(new AnalysisOptions { PublicUrl = publicUrl }), new ComplianceEvaluator(Options.Create(new ComplianceThresholds())), NoWaivers(), new FakeTimeProvider(Now));
+
+    private static IWaiverCatalog NoWaivers() => Mock.Of<IWaiverCatalog>(c => c.Current == WaiverSet.Empty);
 
     private static ScapSummary Summary(ScapSeverityCounts failed) => new()
     {

@@ -13,7 +13,7 @@ public sealed class OpenScapAttributeBuilderTests
     {
         var scan = Scan(Summary(high: 0, medium: 2, pass: 40));
 
-        var attributes = builder.Build(scan, ComplianceDecision.Decide(scan.Summary));
+        var attributes = builder.Build(scan, OpenScapStatus.Compliant);
 
         var values = attributes.ToDictionary(a => a.Name, a => a.Value);
         Assert.Multiple(() =>
@@ -58,7 +58,7 @@ public sealed class OpenScapAttributeBuilderTests
     {
         var scan = Scan(null) with { Error = "The image could not be pulled: manifest unknown" };
 
-        var values = builder.Build(scan, ComplianceDecision.Decide(null)).ToDictionary(a => a.Name, a => a.Value);
+        var values = builder.Build(scan, OpenScapStatus.Error).ToDictionary(a => a.Name, a => a.Value);
 
         Assert.That(values[OpenScapAttributeNames.Status], Is.EqualTo("error"));
         Assert.That(values[OpenScapAttributeNames.Error], Is.EqualTo("The image could not be pulled: manifest unknown"));
@@ -76,18 +76,6 @@ public sealed class OpenScapAttributeBuilderTests
         Assert.That(values[OpenScapAttributeNames.Cves], Has.Length.LessThanOrEqualTo(new PublishingOptions().MaxListLength));
         Assert.That(values[OpenScapAttributeNames.Cves], Does.Match(@" and \d+ more$"));
         Assert.That(values[OpenScapAttributeNames.CvesVulnerable], Is.EqualTo("2000"));
-    }
-
-    [Test]
-    public void Decide_HighRuleOrHighCve_IsNonCompliant()
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(ComplianceDecision.Decide(Summary(1, 0, 0)), Is.EqualTo(OpenScapStatus.NonCompliant));
-            Assert.That(ComplianceDecision.Decide(Summary(0, 0, 0) with { Cves = [new ScapCve("CVE-1", ScapSeverity.High)] }), Is.EqualTo(OpenScapStatus.NonCompliant));
-            Assert.That(ComplianceDecision.Decide(Summary(0, 5, 0)), Is.EqualTo(OpenScapStatus.Compliant));
-            Assert.That(ComplianceDecision.Decide(null), Is.EqualTo(OpenScapStatus.Error));
-        });
     }
 
     private static PublishedScan Scan(ScapSummary? summary) => new()

@@ -1,3 +1,5 @@
+using ManageIQ.OpenScap.Analysis.Configuration;
+using ManageIQ.OpenScap.Testing;
 using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Scanner.Content;
@@ -77,6 +79,22 @@ public sealed class ContentFingerprintPredictorTests
         var podScan = (Fingerprint() with { Inspector = Inspector }).ToString();
         _etag = "\"v2\"";
         Assert.That(await Predictor().IsCurrentAsync("debian 12", podScan, Inspector, CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public async Task AProvidersTailoringFile_IsCurrentUntilItsContentChanges()
+    {
+        using var directory = new TempDirectory();
+        var file = directory.Combine("tailoring.xml");
+        await File.WriteAllTextAsync(file, "<Tailoring/>");
+        var scanned = (Fingerprint() with { Tailoring = _profile, TailoringContent = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))) }).ToString();
+        var content = new ProviderScanContent { TailoringFile = file };
+        var predictor = Predictor();
+
+        Assert.That(await predictor.IsCurrentAsync("debian 12", scanned, null, content, CancellationToken.None), Is.True);
+        Assert.That(await predictor.IsCurrentAsync("debian 12", scanned, null, null, CancellationToken.None), Is.False, "the file was taken off the provider");
+        await File.WriteAllTextAsync(file, "<Tailoring id='edited'/>");
+        Assert.That(await predictor.IsCurrentAsync("debian 12", scanned, null, content, CancellationToken.None), Is.False, "the file was edited");
     }
 
     private ContentFingerprint Fingerprint() => new()

@@ -1,3 +1,4 @@
+using ManageIQ.OpenScap.Compliance.Evaluation;
 using ManageIQ.OpenScap.Publishing;
 using ManageIQ.OpenScap.State.Results;
 
@@ -11,4 +12,7 @@ public sealed record ComposedResult(PublishedScan Published, OpenScapStatus Stat
 
     /// <summary>How many failed results the compact report left out to stay within its size.</summary>
     public int ReportOmitted { get; init; }
+
+    /// <summary>The evaluator's decision: reasons, counted findings, waived ones.</summary>
+    public ComplianceEvaluation? Evaluation { get; init; }
 }

@@ -33,4 +33,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1113, Level = LogLevel.Warning, Message = "Results directory {Directory} not pruned: {Reason}")]
     public static partial void RetentionFailed(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Container image {ImageId} judged again from scan {ScanId} without a rescan ({Previous} -> {Status}): result {Seq} posted as {Delivery}")]
+    public static partial void Rejudged(ILogger logger, long imageId, string scanId, string previous, string status, long seq, ManageIQ.OpenScap.State.Outbox.DeliveryStatus delivery);
+
+    [LoggerMessage(EventId = 1121, Level = LogLevel.Warning, Message = "Container image {ImageId} not judged again: {Reason}")]
+    public static partial void RejudgeSkipped(ILogger logger, long imageId, string reason);
+
+    [LoggerMessage(EventId = 1122, Level = LogLevel.Information, Message = "Stored results judged again after a waiver change: {Checked} checked, {Changed} changed and posted, {Skipped} skipped")]
+    public static partial void RejudgeFinished(ILogger logger, int @checked, int changed, int skipped);
 }

@@ -28,6 +28,9 @@ public sealed record ContentFingerprint
     /// <summary>The tailored profile evaluated instead (the CVE feed's rules added), when there was one.</summary>
     public string? Tailoring { get; init; }
 
+    /// <summary>The operator's tailoring file's content, <c>sha256:</c> and its hex digest; null without one.</summary>
+    public string? TailoringContent { get; init; }
+
     /// <summary>The CVE feed's location, user information removed; null when no feed was evaluated.</summary>
     public string? CveFeed { get; init; }
 
@@ -49,7 +52,7 @@ public sealed record ContentFingerprint
 
     /// <summary>
     /// <c>key=value</c> pairs joined by <c>;</c>, keys always present and in this order: <c>ds</c>, <c>benchmark</c>,
-    /// <c>profile</c>, <c>tailoring</c>, <c>cve</c>, <c>cve-mode</c>, <c>cve-version</c>, <c>cve-date</c>,
+    /// <c>profile</c>, <c>tailoring</c>, <c>tailoring-sha256</c>, <c>cve</c>, <c>cve-mode</c>, <c>cve-version</c>, <c>cve-date</c>,
     /// <c>oscap</c>, <c>miq-openscap</c>, then <c>inspector</c> only for a scan in a pod; a missing value is empty;
     /// <c>%</c>, <c>;</c> and <c>=</c> in a value are percent-encoded.
     /// </summary>
@@ -60,6 +63,7 @@ public sealed record ContentFingerprint
         Append(text, "benchmark", BenchmarkVersion);
         Append(text, "profile", Profile);
         Append(text, "tailoring", Tailoring);
+        Append(text, "tailoring-sha256", TailoringContent);
         Append(text, "cve", CveFeed);
         Append(text, "cve-mode", CveFeedMode);
         Append(text, "cve-version", CveFeedVersion);

@@ -34,6 +34,9 @@ public sealed record ScanJob
     /// <summary>A profile instead of the mapped one (<c>--ssg-profile</c>).</summary>
     public string? Profile { get; init; }
 
+    /// <summary>An XCCDF tailoring file (the provider's <c>TailoringFile</c>) merged with the CVE feed's tailoring; <see cref="Profile"/> may name one of its profiles.</summary>
+    public string? TailoringFile { get; init; }
+
     /// <summary>A CVE feed for this scan (<c>--cve-url</c>); wins over every configured feed.</summary>
     public string? CveUrl { get; init; }
 

@@ -2,6 +2,7 @@ using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Kubernetes.Cleanup;
 using ManageIQ.OpenScap.Kubernetes.Configuration;
 using ManageIQ.OpenScap.Kubernetes.Connections;
+using ManageIQ.OpenScap.Compliance.Enforcement;
 using ManageIQ.OpenScap.Kubernetes.OpenShift;
 using ManageIQ.OpenScap.Kubernetes.Scanning;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,8 @@ public static class KubernetesScanningServiceCollectionExtensions
         services.TryAddSingleton<IScanPodOrchestrator, ScanPodOrchestrator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScanBackend, KubernetesScanBackend>());
         services.TryAddSingleton<IImageAnnotator, OpenShiftImageAnnotator>();
+        // Over the compliance default that only says there is no cluster, whichever was registered first.
+        services.Replace(ServiceDescriptor.Singleton<IImageEnforcer, ClusterImageEnforcer>());
         services.TryAddSingleton<IOrphanPodSweeper, OrphanPodSweeper>();
         if (sweepOrphans)
         {

@@ -22,6 +22,12 @@ internal sealed class KubernetesScanBackend(IScanPodOrchestrator orchestrator, I
             return Finished(progress, job, ScanReport.Failure(ScanErrorKind.InvalidRequest, $"The kubernetes backend scans for a ManageIQ container provider, and the scan of {job.Image} names none."));
         }
 
+        if (job.TailoringFile is not null)
+        {
+            // The pod evaluates inside its own image: a file on the bridge's disk does not reach it.
+            return Finished(progress, job, ScanReport.Failure(ScanErrorKind.InvalidRequest, $"Provider {job.ProviderId} has a TailoringFile ({job.TailoringFile}); tailoring applies to the local backend only, so set Bridge:ProviderOverrides:{job.ProviderId}:Backend to local or remove the file."));
+        }
+
         var request = new ScanPodRequest(job.JobId, new ProviderRef(job.ProviderId, job.ProviderName ?? string.Empty), job.PullSpec, job.ExpectedIdentity, job.OutputDirectory)
         {
             Timeout = job.Timeout,

@@ -24,6 +24,7 @@ internal sealed class ScapContentResolver(IOptions<ScapContentOptions> options) 
                     DataStreamPath = path,
                     Profile = contentOverride.Profile ?? Match(osRelease)?.Entry.Profile ?? "standard",
                     CveFeed = contentOverride.CveFeed,
+                    TailoringFile = contentOverride.TailoringFile,
                     MatchedBy = "override",
                 });
         }
@@ -70,6 +71,7 @@ internal sealed class ScapContentResolver(IOptions<ScapContentOptions> options) 
             DataStreamPath = dataStream,
             Profile = contentOverride.Profile ?? match.Value.Entry.Profile,
             CveFeed = cveFeed,
+            TailoringFile = contentOverride.TailoringFile,
             MatchedBy = match.Value.By,
         });
     }

@@ -22,6 +22,9 @@ public sealed record ScapContentSelection
     /// <summary>The configured CVE feed, or null for the data stream's own reference.</summary>
     public string? CveFeed { get; init; }
 
+    /// <summary>The operator's XCCDF tailoring file, merged with the CVE feed's tailoring; null for none.</summary>
+    public string? TailoringFile { get; init; }
+
     /// <summary>How the entry was found: <c>ID</c>, <c>ID_LIKE x</c> or <c>override</c>.</summary>
     public string MatchedBy { get; init; } = "ID";
 }

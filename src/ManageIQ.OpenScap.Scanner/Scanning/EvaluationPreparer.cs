@@ -18,6 +18,16 @@ internal sealed class EvaluationPreparer(
 {
     public async Task<PreparedEvaluation> PrepareAsync(ImageScanRequest request, ScapContentSelection content, string oscapWork, CancellationToken cancellationToken)
     {
+        // The operator's tailoring goes to oscap as it is, unless the feed's rules must be added: oscap takes one file.
+        var tailoring = content.TailoringFile is null ? null : OperatorTailoring.Read(content.TailoringFile);
+        var prepared = await PrepareFeedAsync(request, content, tailoring, oscapWork, cancellationToken).ConfigureAwait(false);
+        return tailoring is null ? prepared
+            : prepared.TailoringFile is null ? prepared with { TailoringFile = tailoring.Path, TailoringContent = tailoring.ContentDigest }
+            : prepared with { TailoringContent = tailoring.ContentDigest };
+    }
+
+    private async Task<PreparedEvaluation> PrepareFeedAsync(ImageScanRequest request, ScapContentSelection content, OperatorTailoring? tailoring, string oscapWork, CancellationToken cancellationToken)
+    {
         var policy = request.CveFeedPolicy ?? feedOptions.Value.Policy;
         if (policy == CveFeedPolicy.Disabled)
         {
@@ -58,8 +68,8 @@ internal sealed class EvaluationPreparer(
 
         var localFiles = Directory.CreateDirectory(Path.Combine(oscapWork, "local-files")).FullName;
         await CveFeedMaterializer.MaterializeAsync(feed.Path, Path.Combine(localFiles, remote.LocalName), feedOptions.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
-        var tailoring = Path.Combine(oscapWork, "tailoring-cve-feed.xml");
-        var profile = CveTailoring.Write(dataStream, content.Profile, remote, tailoring, timeProvider);
-        return new PreparedEvaluation(profile, tailoring, localFiles, null, use, notes);
+        var merged = Path.Combine(oscapWork, "tailoring-cve-feed.xml");
+        var profile = CveTailoring.Write(tailoring?.Over(dataStream) ?? dataStream, content.Profile, remote, merged, timeProvider);
+        return new PreparedEvaluation(profile, merged, localFiles, null, use, notes);
     }
 }

@@ -39,7 +39,7 @@ internal sealed class LocalScanBackend(IImageScanner scanner, ScanRequestFactory
                 WorkDirectory = work,
                 ResultsDirectory = Path.GetFullPath(job.OutputDirectory),
                 HtmlReport = job.HtmlReport,
-                ContentOverride = new ScapContentOverride(job.DataStream, job.Profile, job.CveUrl),
+                ContentOverride = new ScapContentOverride(job.DataStream, job.Profile, job.CveUrl, job.TailoringFile),
             });
             var report = await scanner.ScanAsync(request, progress, limit.Token).ConfigureAwait(false);
             if (job.Proxy is { IsEmpty: false })

@@ -9,5 +9,8 @@ namespace ManageIQ.OpenScap.Scanner.Scanning;
 /// <param name="Notes">What people should know (a feed missing or stale).</param>
 internal sealed record PreparedEvaluation(string Profile, string? TailoringFile, string? LocalFilesDirectory, string? SeparateOvalFeed, CveFeedUse? Feed, IReadOnlyList<string> Notes)
 {
+    /// <summary>The operator's tailoring file's digest (<c>sha256:…</c>), in or as <see cref="TailoringFile"/>.</summary>
+    public string? TailoringContent { get; init; }
+
     public static PreparedEvaluation WithoutFeed(string profile, params string[] notes) => new(profile, null, null, null, null, notes);
 }

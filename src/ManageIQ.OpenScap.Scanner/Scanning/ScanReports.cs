@@ -23,6 +23,7 @@ internal static class ScanReports
         DataStream = content.DataStreamPath is null ? ScapContentSelection.NoDataStream : Path.GetFileName(content.DataStreamPath),
         Profile = content.Profile,
         Tailoring = prepared?.TailoringFile is null ? null : prepared.Profile,
+        TailoringContent = prepared?.TailoringContent,
         CveFeed = prepared?.Feed?.Location,
         CveFeedMode = prepared?.Feed?.Mode,
         CveFeedVersion = prepared?.Feed?.Version,

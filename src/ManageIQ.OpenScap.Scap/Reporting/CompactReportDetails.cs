@@ -26,4 +26,10 @@ public sealed record CompactReportDetails
 
     /// <summary>Notes for the reader, e.g. that the CVE feed was stale or missing.</summary>
     public string? Notes { get; init; }
+
+    /// <summary>Why the verdict is what it is (the thresholds it was judged by), one reason a line.</summary>
+    public string? Verdict { get; init; }
+
+    /// <summary>The findings waived, one a line with the waiver's owner, expiry and reason; the counts leave them out.</summary>
+    public string? Waived { get; init; }
 }

@@ -14,6 +14,7 @@ internal sealed class CompactReportWriter
     /// <summary>Bound of every summary value: with it the page without failures always fits the minimum limit.</summary>
     private const int FieldLength = 160;
     private const int NotesLength = 400;
+    private const int WaivedLength = 2000;
     private const int CveIdLength = 64;
 
     private static readonly ScapSeverity[] s_worstFirst = [ScapSeverity.High, ScapSeverity.Medium, ScapSeverity.Low, ScapSeverity.Info, ScapSeverity.Unknown];
@@ -92,8 +93,20 @@ internal sealed class CompactReportWriter
             html.Append("</td></tr>");
         }
 
+        SummaryProse(html, "Verdict", _details.Verdict, NotesLength);
+        SummaryProse(html, "Waived", _details.Waived, WaivedLength);
         html.Append("</table>\n");
         WriteCounts(html);
+    }
+
+    private static void SummaryProse(StringBuilder html, string label, string? text, int max)
+    {
+        if (!string.IsNullOrEmpty(text))
+        {
+            html.Append("<tr><th>").Append(label).Append("</th><td class=\"prose\">");
+            HtmlText.Write(html, text, max);
+            html.Append("</td></tr>");
+        }
     }
 
     private void WriteCounts(StringBuilder html)

@@ -1,6 +1,10 @@
 namespace ManageIQ.OpenScap.Service.Configuration;
 
-/// <summary><c>Bridge:ProviderOverrides:&lt;id&gt;</c>: what differs for one provider; unset keys keep the defaults.</summary>
+/// <summary>
+/// <c>Bridge:ProviderOverrides:&lt;id&gt;</c>: what differs for one provider; unset keys keep the defaults. The same
+/// section's <c>Compliance</c> (thresholds), <c>Profile</c> and <c>TailoringFile</c> are bound and validated where
+/// they are used: ComplianceThresholds (Compliance project) and ProviderScanContent (Analysis).
+/// </summary>
 public sealed class ProviderOverrideOptions
 {
     /// <summary>The backend its scans run on (<c>local</c> or <c>kubernetes</c>) instead of <c>Bridge:Backend</c>.</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using ManageIQ.OpenScap.Analysis.Configuration;
 using ManageIQ.OpenScap.Contracts.Scanning;
 using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Scanner.Content;
@@ -30,6 +32,7 @@ public sealed class ContentFingerprintPredictor
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _feedLocations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, string? Version)> _feedVersions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ((long, DateTime) Stamp, string Digest)> _tailorings = new(StringComparer.Ordinal);
 
     public ContentFingerprintPredictor(IScapContentResolver resolver, IDataStreamInspector inspector, ICveFeedCache feeds, IOptions<CveFeedOptions> feedOptions, TimeProvider time, ILogger<ContentFingerprintPredictor> logger)
     {
@@ -46,7 +49,14 @@ public sealed class ContentFingerprintPredictor
     /// True when <paramref name="fingerprint"/> (as stored) is what a scan of that distribution would give now, on a
     /// backend whose <see cref="IScanBackend.ContentSource"/> is <paramref name="contentSource"/>.
     /// </summary>
-    public async Task<bool> IsCurrentAsync(string? distribution, string fingerprint, string? contentSource, CancellationToken cancellationToken)
+    public Task<bool> IsCurrentAsync(string? distribution, string fingerprint, string? contentSource, CancellationToken cancellationToken) =>
+        IsCurrentAsync(distribution, fingerprint, contentSource, null, cancellationToken);
+
+    /// <summary>
+    /// As above for an image of a provider with its own <paramref name="content"/>: its profile replaces the mapped
+    /// one, and its tailoring file's content must be the one scanned (<c>tailoring-sha256</c>).
+    /// </summary>
+    public async Task<bool> IsCurrentAsync(string? distribution, string fingerprint, string? contentSource, ProviderScanContent? content, CancellationToken cancellationToken)
     {
         var fields = ContentFingerprint.Fields(fingerprint);
         if (fields.Count == 0 || string.IsNullOrWhiteSpace(distribution) || Field(fields, "inspector") != (contentSource ?? string.Empty))
@@ -60,7 +70,12 @@ public sealed class ContentFingerprintPredictor
         }
 
         var parts = distribution.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var selection = _resolver.Resolve(new OsRelease { Id = parts[0], VersionId = parts.Length > 1 ? parts[1] : null }, ScapContentOverride.None).Selection;
+        if (Field(fields, "tailoring-sha256") != (TailoringDigest(content?.TailoringFile) ?? string.Empty))
+        {
+            return false;
+        }
+
+        var selection = _resolver.Resolve(new OsRelease { Id = parts[0], VersionId = parts.Length > 1 ? parts[1] : null }, new ScapContentOverride(Profile: content?.Profile)).Selection;
         if (selection is null)
         {
             // In-process, no content means no scan to compare with. A pod brings its own: its image was compared.
@@ -115,6 +130,40 @@ public sealed class ContentFingerprintPredictor
         var dataStream = selection.DataStreamPath is null ? null : await _inspector.InspectAsync(selection.DataStreamPath, CancellationToken.None).ConfigureAwait(false);
         var remote = dataStream?.RemoteChecks.FirstOrDefault(c => c.RuleIds.Count > 0);
         return selection.CveFeed is null ? remote?.Url : CveFeedLocation.FromBase(selection.CveFeed, remote?.Url);
+    }
+
+    /// <summary>The digest a scan would put in <c>tailoring-sha256</c>, read again only when the file's length or time changed.</summary>
+    private string? TailoringDigest(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return null;
+        }
+
+        var stamp = (info.Length, info.LastWriteTimeUtc);
+        if (_tailorings.TryGetValue(path, out var known) && known.Stamp == stamp)
+        {
+            return known.Digest;
+        }
+
+        try
+        {
+            using var stream = info.OpenRead();
+            var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(stream));
+            _tailorings[path] = (stamp, digest);
+            return digest;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable now: a scan would fail on it, so the last result is not current.
+            return "unreadable";
+        }
     }
 
     private static string Field(IReadOnlyDictionary<string, string> fields, string key) => fields.TryGetValue(key, out var value) ? value : string.Empty;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using ManageIQ.OpenScap.Analysis.Configuration;
 using ManageIQ.OpenScap.Analysis.Composing;
 using ManageIQ.OpenScap.ManageIq.Models;
 using ManageIQ.OpenScap.Publishing;
@@ -22,8 +24,12 @@ public sealed class ImageFreshness
     private readonly TimeProvider _time;
     private readonly BackendChoice _backends;
 
-    public ImageFreshness(IResultStore store, ResultRecovery recovery, ContentFingerprintPredictor predictor, IOptionsMonitor<ServiceOptions> options, TimeProvider time, BackendChoice backends)
+    private readonly ProviderScanContents _contents;
+
+    public ImageFreshness(IResultStore store, ResultRecovery recovery, ContentFingerprintPredictor predictor, IOptionsMonitor<ServiceOptions> options, IOptions<ProviderScanContents> contents, TimeProvider time, BackendChoice backends)
     {
+        ArgumentNullException.ThrowIfNull(contents);
+        _contents = contents.Value;
         _backends = backends;
         _store = store;
         _recovery = recovery;
@@ -42,7 +48,12 @@ public sealed class ImageFreshness
             && string.Equals(last.Digest, digest, StringComparison.Ordinal)
             && last.Status != OpenScapStatusNames.Error
             && _time.GetUtcNow() - last.ScannedOn < _options.CurrentValue.FullScan.MaxAge
-            && await _predictor.IsCurrentAsync(last.Distribution, last.ContentFingerprint, image.EmsId is { } provider ? _backends.ContentSourceFor(provider) : null, cancellationToken).ConfigureAwait(false);
+            && await _predictor.IsCurrentAsync(
+                last.Distribution,
+                last.ContentFingerprint,
+                image.EmsId is { } provider ? _backends.ContentSourceFor(provider) : null,
+                _contents.For(image.EmsId?.ToString(CultureInfo.InvariantCulture)),
+                cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<LastResult?> LastResultAsync(ContainerImage image, CancellationToken cancellationToken)

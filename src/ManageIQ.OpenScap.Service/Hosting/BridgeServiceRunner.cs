@@ -5,13 +5,14 @@ using ManageIQ.OpenScap.State.Queue;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using ManageIQ.OpenScap.Service.Waivers;
 
 namespace ManageIQ.OpenScap.Service.Hosting;
 
 /// <summary>
 /// The one place the service's work starts: it waits for every <see cref="IServiceStartGate"/> (the probe of
 /// ManageIQ, then the single-active guard), queues again the scans a stop cut off, puts discovery and the full scans
-/// on the scheduler, and runs the dispatcher and the outbox delivery until the host stops. A gate that refuses stops
+/// on the scheduler, and runs the dispatcher, the outbox delivery and the waiver watch until the host stops. A gate that refuses stops
 /// the application with its reason. When a gate closes again (the lease is lost) new work stops at once, the scans in
 /// flight get their grace, and the application stops; the verb's exit code says which (<see cref="Stop"/>).
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class BridgeServiceRunner(
     ISchedulerFactory schedulers,
     ScanDispatcher dispatcher,
     OutboxDelivery outbox,
+    WaiverWatch waivers,
     IHostApplicationLifetime lifetime,
     ILogger<BridgeServiceRunner> logger) : BackgroundService
 {
@@ -79,7 +81,7 @@ public sealed class BridgeServiceRunner(
         {
             Log.ServiceStarted(logger);
             _started.TrySetResult();
-            await Task.WhenAll(dispatcher.RunAsync(work.Token), outbox.RunAsync(work.Token)).ConfigureAwait(false);
+            await Task.WhenAll(dispatcher.RunAsync(work.Token), outbox.RunAsync(work.Token), waivers.RunAsync(work.Token)).ConfigureAwait(false);
         }
 
         if (!stoppingToken.IsCancellationRequested)

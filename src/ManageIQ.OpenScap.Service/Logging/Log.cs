@@ -101,4 +101,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8033, Level = LogLevel.Information, Message = "Stopping: {InFlight} scans in flight get {Grace:0} s to finish (Bridge:Shutdown:Grace)")]
     public static partial void Stopping(ILogger logger, int inFlight, double grace);
+
+    [LoggerMessage(EventId = 8041, Level = LogLevel.Error, Message = "Looking at the waivers failed; the next look tries again: {Reason}")]
+    public static partial void WaiverWatchFailed(ILogger logger, string reason);
 }

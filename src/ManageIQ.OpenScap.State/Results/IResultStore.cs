@@ -18,6 +18,9 @@ public interface IResultStore
     /// <summary>The image's recorded results, newest first, at most <paramref name="limit"/>; all but the latest without attributes.</summary>
     Task<IReadOnlyList<StoredResult>> GetHistoryAsync(long imageId, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The ids of images that have a latest result, above <paramref name="afterImageId"/>, ascending, at most <paramref name="limit"/>: pages for judging every stored result again.</summary>
+    Task<IReadOnlyList<long>> ListLatestImageIdsAsync(long afterImageId, int limit, CancellationToken cancellationToken = default);
+
     Task<OutboxEntry?> GetOutboxEntryAsync(long imageId, CancellationToken cancellationToken = default);
 
     /// <summary>Images whose waiting result is due at <paramref name="now"/>, the longest-due first.</summary>

@@ -97,6 +97,22 @@ public sealed class ResultStore : IResultStore
             connection, $"SELECT {ResultColumns} FROM scan_results r {WithAttributes} WHERE r.image_id = $image ORDER BY r.scanned_on DESC, r.seq DESC LIMIT $limit", ("$image", imageId), ("$limit", limit)));
     }
 
+    public Task<IReadOnlyList<long>> ListLatestImageIdsAsync(long afterImageId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = _database.Connect();
+        using var command = connection.Command("SELECT image_id FROM latest_results WHERE image_id > $after ORDER BY image_id LIMIT $limit", ("$after", afterImageId), ("$limit", limit));
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return Task.FromResult<IReadOnlyList<long>>(ids);
+    }
+
     public Task<OutboxEntry?> GetOutboxEntryAsync(long imageId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -13,6 +13,7 @@ public class ContentFingerprintTests
             BenchmarkVersion = "0.1.76",
             Profile = "xccdf_org.ssgproject.content_profile_standard",
             Tailoring = "xccdf_org.manageiq.openscap_profile_standard_with_cve_feed",
+            TailoringContent = "sha256:ab",
             CveFeed = "https://feeds.example/oval.xml.bz2?a=1;b",
             CveFeedMode = "local-files",
             CveFeedVersion = "\"5f3-abc\"",
@@ -23,7 +24,7 @@ public class ContentFingerprintTests
 
         Assert.That(fingerprint.ToString(), Is.EqualTo(
             "ds=ssg-debian12-ds.xml;benchmark=0.1.76;profile=xccdf_org.ssgproject.content_profile_standard;" +
-            "tailoring=xccdf_org.manageiq.openscap_profile_standard_with_cve_feed;cve=https://feeds.example/oval.xml.bz2?a%3D1%3Bb;" +
+            "tailoring=xccdf_org.manageiq.openscap_profile_standard_with_cve_feed;tailoring-sha256=sha256:ab;cve=https://feeds.example/oval.xml.bz2?a%3D1%3Bb;" +
             "cve-mode=local-files;cve-version=\"5f3-abc\";cve-date=2026-11-01T11:00:00Z;oscap=1.3.7;miq-openscap=1.2.3"));
     }
 
@@ -31,7 +32,15 @@ public class ContentFingerprintTests
     public void ToString_NoFeed_KeepsEveryKeyWithAnEmptyValue()
     {
         var text = new ContentFingerprint { DataStream = "ds.xml", Profile = "p", ProjectVersion = "1" }.ToString();
-        Assert.That(text, Is.EqualTo("ds=ds.xml;benchmark=;profile=p;tailoring=;cve=;cve-mode=;cve-version=;cve-date=;oscap=;miq-openscap=1"));
+        Assert.That(text, Is.EqualTo("ds=ds.xml;benchmark=;profile=p;tailoring=;tailoring-sha256=;cve=;cve-mode=;cve-version=;cve-date=;oscap=;miq-openscap=1"));
+    }
+
+    [Test]
+    public void ToString_AnotherTailoringContent_IsAnotherFingerprint()
+    {
+        var one = new ContentFingerprint { DataStream = "ds.xml", Profile = "p", Tailoring = "p", TailoringContent = "sha256:01" };
+
+        Assert.That((one with { TailoringContent = "sha256:02" }).ToString(), Is.Not.EqualTo(one.ToString()));
     }
 
     [Test]

@@ -161,7 +161,7 @@ public class ImageScannerTests
         ResultsDirectory = directory.Combine("results"),
     };
 
-    private static IImageAcquirer Acquirer(string root, OsRelease osRelease)
+    internal static IImageAcquirer Acquirer(string root, OsRelease osRelease)
     {
         var acquirer = new Mock<IImageAcquirer>();
         acquirer.Setup(a => a.AcquireAsync(It.IsAny<ImageAcquisitionRequest>(), It.IsAny<IProgress<AcquisitionProgress>>(), It.IsAny<CancellationToken>()))
@@ -176,7 +176,7 @@ public class ImageScannerTests
         return acquirer.Object;
     }
 
-    private static async Task<byte[]> Bzip2Async(string path)
+    internal static async Task<byte[]> Bzip2Async(string path)
     {
         var psi = new ProcessStartInfo("bzip2", ["-c", path]) { RedirectStandardOutput = true };
         using var process = Process.Start(psi)!;
