@@ -1,3 +1,4 @@
+using ManageIQ.OpenScap.Control.Assignments;
 using ManageIQ.OpenScap.Control.Configuration;
 using ManageIQ.OpenScap.Control.Export;
 using ManageIQ.OpenScap.Control.Registration;
@@ -13,7 +14,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>Bridge:Policies</c> (validated at start) and adds <see cref="IPolicyRegistrar"/>, <see cref="PolicyUnregistrar"/>,
-    /// <see cref="PolicyExporter"/> and <see cref="PolicyStartupRegistration"/> (what <c>serve</c> runs at start).
+    /// <see cref="PolicyExporter"/>, <see cref="PolicyStartupRegistration"/> (what <c>serve</c> runs at start) and
+    /// <see cref="BridgeProfileAssignments"/> (which providers have the bridge's profiles assigned).
     /// </summary>
     public static IServiceCollection AddPolicyRegistration(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PolicyUnregistrar>();
         services.TryAddTransient<PolicyExporter>();
         services.TryAddSingleton<PolicyStartupRegistration>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BridgeProfileAssignments>();
         return services;
     }
 }

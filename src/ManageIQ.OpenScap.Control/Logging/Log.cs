@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "Deleted {Count} openscap_ attribute(s) of container image {ImageId}")]
     public static partial void Purged(ILogger logger, int count, long imageId);
+
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Warning, Message = "The policy files can't be read ({Reason}); only profiles with the bridge's ownership mark count as the bridge's")]
+    public static partial void PolicyGuidsUnreadable(ILogger logger, string reason);
 }
