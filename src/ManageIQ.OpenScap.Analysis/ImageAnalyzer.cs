@@ -17,9 +17,9 @@ using Microsoft.Extensions.Options;
 namespace ManageIQ.OpenScap.Analysis;
 
 /// <summary>
-/// <see cref="IImageAnalyzer"/>: at most three ManageIQ requests per image beyond authentication, because the
-/// image read brings its attributes and delivery plans from them (then the upsert, and a delete when stale
-/// <c>openscap_</c> attributes remain).
+/// <see cref="IImageAnalyzer"/>: at most three ManageIQ requests per image beyond authentication to publish, because
+/// the image read brings its attributes and delivery plans from them (then the upsert, and a delete when stale
+/// <c>openscap_</c> attributes remain); then each <see cref="IPostedResultFollowUp"/> (the compliance check: a fourth).
 /// </summary>
 public sealed class ImageAnalyzer : IImageAnalyzer
 {
@@ -28,6 +28,7 @@ public sealed class ImageAnalyzer : IImageAnalyzer
     private readonly ResultComposer _composer;
     private readonly IResultStore _store;
     private readonly IOutboxPublisher _outbox;
+    private readonly IPostedResultFollowUp[] _followUps;
     /// <summary>The least time between two retention passes of one process.</summary>
     public static readonly TimeSpan RetentionInterval = TimeSpan.FromMinutes(5);
 
@@ -48,8 +49,10 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         IOptions<AnalysisOptions> options,
         IOptions<StateStoreOptions> state,
         TimeProvider time,
-        ILogger<ImageAnalyzer> logger)
+        ILogger<ImageAnalyzer> logger,
+        IEnumerable<IPostedResultFollowUp> followUps)
     {
+        _followUps = [.. followUps];
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
         _client = client;
@@ -132,6 +135,14 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         var delivery = deliver
             ? await _outbox.DeliverAsync(image.Id, read.CustomAttributes, cancellationToken).ConfigureAwait(false)
             : new DeliveryOutcome(image.Id, DeliveryStatus.Unreachable) { Seq = recorded.Seq, Error = "ManageIQ was not reached before the scan; the result waits in the outbox." };
+        if (delivery.Status == DeliveryStatus.Delivered)
+        {
+            foreach (var followUp in _followUps)
+            {
+                await followUp.AfterPostedAsync(image, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         ApplyRetention();
         return new ImageAnalysis(image.Id, StatusOf(report, delivery))
         {

@@ -20,6 +20,12 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPolicyRegistration(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ImplementationType == typeof(BridgePoliciesOptionsValidator)))
+        {
+            // Bound once: a second bind would append Bridge:Policies:AssignTo again.
+            return services;
+        }
+
         services.AddOptions<BridgePoliciesOptions>().Bind(configuration.GetSection(BridgePoliciesOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BridgePoliciesOptions>, BridgePoliciesOptionsValidator>());
         services.AddLogging();

@@ -101,4 +101,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8033, Level = LogLevel.Information, Message = "Stopping: {InFlight} scans in flight get {Grace:0} s to finish (Bridge:Shutdown:Grace)")]
     public static partial void Stopping(ILogger logger, int inFlight, double grace);
+
+    [LoggerMessage(EventId = 8041, Level = LogLevel.Information, Message = "Asked ManageIQ to check the compliance of image {ImageId} (provider {ProviderId} has the bridge's profile): task {TaskId}")]
+    public static partial void ComplianceCheckRequested(ILogger logger, long imageId, long providerId, long? taskId);
+
+    [LoggerMessage(EventId = 8042, Level = LogLevel.Warning, Message = "ManageIQ's compliance check of image {ImageId} (provider {ProviderId}) failed; its result stays posted: {Reason}")]
+    public static partial void ComplianceCheckFailed(ILogger logger, long imageId, long providerId, string reason);
 }
