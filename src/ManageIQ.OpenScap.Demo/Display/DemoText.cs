@@ -37,7 +37,7 @@ public static class DemoText
         ArgumentNullException.ThrowIfNull(report);
         var assignment = report.Outcomes.FirstOrDefault(o => o.ObjectKind == "assignment" && o.Kind is OutcomeKind.Assigned or OutcomeKind.Unchanged)
             ?? throw new InvalidOperationException("the bridge's profile was not assigned: " + string.Join("; ", report.Outcomes.Where(o => o.Kind is OutcomeKind.Failed or OutcomeKind.Conflict)));
-        var created = report.Outcomes.Where(o => o.Kind == OutcomeKind.Created).GroupBy(o => o.ObjectKind).Select(g => $"{g.Count()} {g.Key}{(g.Count() == 1 ? string.Empty : "s")}");
+        var created = report.Outcomes.Where(o => o.Kind == OutcomeKind.Created).GroupBy(o => o.ObjectKind).Select(g => $"{g.Count()} {(g.Count() == 1 ? g.Key : g.Key == "policy" ? "policies" : g.Key + "s")}");
         return string.Create(CultureInfo.InvariantCulture, $"created {string.Join(", ", created)}; profile '{assignment.Name.Split(" -> ")[0]}' (id {assignment.Id}) assigned to provider {providerId} \"{providerName}\": Bridge:Providers:Mode=assigned scans it");
     }
 
