@@ -18,9 +18,9 @@ using Microsoft.Extensions.Options;
 namespace ManageIQ.OpenScap.Analysis;
 
 /// <summary>
-/// <see cref="IImageAnalyzer"/>: at most three ManageIQ requests per image beyond authentication, because the
-/// image read brings its attributes and delivery plans from them (then the upsert, and a delete when stale
-/// <c>openscap_</c> attributes remain).
+/// <see cref="IImageAnalyzer"/>: at most three ManageIQ requests per image beyond authentication to publish, because
+/// the image read brings its attributes and delivery plans from them (then the upsert, and a delete when stale
+/// <c>openscap_</c> attributes remain); then each <see cref="IPostedResultFollowUp"/> (the compliance check: a fourth).
 /// </summary>
 public sealed class ImageAnalyzer : IImageAnalyzer
 {
@@ -30,6 +30,7 @@ public sealed class ImageAnalyzer : IImageAnalyzer
     private readonly IResultStore _store;
     private readonly IOutboxPublisher _outbox;
     private readonly VerdictEnforcement _enforcement;
+    private readonly IPostedResultFollowUp[] _followUps;
     /// <summary>The least time between two retention passes of one process.</summary>
     public static readonly TimeSpan RetentionInterval = TimeSpan.FromMinutes(5);
 
@@ -53,8 +54,10 @@ public sealed class ImageAnalyzer : IImageAnalyzer
         IOptions<StateStoreOptions> state,
         IOptions<ProviderScanContents> contents,
         TimeProvider time,
-        ILogger<ImageAnalyzer> logger)
+        ILogger<ImageAnalyzer> logger,
+        IEnumerable<IPostedResultFollowUp> followUps)
     {
+        _followUps = [.. followUps];
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(contents);
@@ -141,6 +144,14 @@ public sealed class ImageAnalyzer : IImageAnalyzer
             ? await _outbox.DeliverAsync(image.Id, read.CustomAttributes, cancellationToken).ConfigureAwait(false)
             : new DeliveryOutcome(image.Id, DeliveryStatus.Unreachable) { Seq = recorded.Seq, Error = "ManageIQ was not reached before the scan; the result waits in the outbox." };
         await _enforcement.EnforceAsync(image, composed, cancellationToken).ConfigureAwait(false);
+        if (delivery.Status == DeliveryStatus.Delivered)
+        {
+            foreach (var followUp in _followUps)
+            {
+                await followUp.AfterPostedAsync(image, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         ApplyRetention();
         return new ImageAnalysis(image.Id, StatusOf(report, delivery))
         {

@@ -96,6 +96,10 @@ public sealed class DemoRun(DemoSetup setup, IDemoDisplay display)
         emulatorStep.Done($"emulator at {emulator.BaseUri}api: provider {DemoSeed.ProviderId} \"{DemoSeed.ProviderName}\" lists {published.Count} images; user {DemoSeed.BridgeUser} with {string.Join(", ", DemoSeed.BridgeFeatures)}"
             + (kept.Count == 0 ? string.Empty : $"; the openscap_ attributes of {kept.Count} images kept from the bridge's store"));
 
+        var policyStep = display.BeginStep("policies", $"as {DemoPolicyGesture.AdminUser}: registering the bridge's profile and assigning it to provider {DemoSeed.ProviderId}, as the UI's Manage Policies does");
+        var policies = await Run(policyStep, () => DemoPolicyGesture.RegisterAndAssignAsync(emulator.BaseUri, cancellationToken)).ConfigureAwait(false);
+        policyStep.Done(DemoText.Policies(policies, DemoSeed.ProviderId, DemoSeed.ProviderName));
+
         var settings = new DemoServiceSettings(emulator.BaseUri, DemoSeed.BridgeUser, password, _paths.State, registry.Host, feed.Path, _paths.FeedCache);
         var serviceStep = display.BeginStep("service", "starting bridge serve in-process");
         using var logs = new DemoLogSink(_paths.Log, display.Warning);

@@ -1,4 +1,7 @@
+using ManageIQ.OpenScap.Analysis;
 using ManageIQ.OpenScap.Contracts.Leadership;
+using ManageIQ.OpenScap.Control;
+using ManageIQ.OpenScap.Service.Compliance;
 using ManageIQ.OpenScap.ManageIq;
 using ManageIQ.OpenScap.ManageIq.Probing;
 using ManageIQ.OpenScap.Service.Configuration;
@@ -49,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<WaiverWatch>();
         services.TryAddSingleton<IScanRequests, ScanRequests>();
         services.TryAddSingleton<ScheduleRegistrar>();
+        services.AddComplianceLoop(configuration);
         services.AddManageIqProbe(configuration.GetSection(ManageIqProbeOptions.SectionName));
         services.AddFileLockGuard(configuration);
         services.AddServiceStartGate<ManageIqProbeGate>();
@@ -72,6 +76,23 @@ public static class ServiceCollectionExtensions
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         services.TryAddSingleton<BridgeServiceRunner>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<BridgeServiceRunner>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds ManageIQ's compliance loop to publishing (<see cref="ComplianceCheckAfterPosting"/>), with what it needs of
+    /// Control (<c>Bridge:Policies</c>) and <c>Bridge:Discovery:Interval</c>; <c>bridge analyze</c> adds it too.
+    /// </summary>
+    public static IServiceCollection AddComplianceLoop(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddPolicyRegistration(configuration);
+        if (!services.Any(d => d.ServiceType == typeof(IOptionsChangeTokenSource<DiscoveryOptions>)))
+        {
+            services.AddOptions<DiscoveryOptions>().Bind(configuration.GetSection(ServiceOptions.SectionName + ":Discovery"));
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostedResultFollowUp, ComplianceCheckAfterPosting>());
         return services;
     }
 

@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9007, Level = LogLevel.Information, Message = "Widget '{Description}' is not in ManageIQ: {Message}")]
     public static partial void WidgetNotImported(ILogger logger, string description, string? message);
+
+    [LoggerMessage(EventId = 9008, Level = LogLevel.Warning, Message = "The policy files can't be read ({Reason}); only profiles with the bridge's ownership mark count as the bridge's")]
+    public static partial void PolicyGuidsUnreadable(ILogger logger, string reason);
 }

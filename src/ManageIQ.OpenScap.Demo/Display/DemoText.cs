@@ -1,4 +1,5 @@
 using System.Globalization;
+using ManageIQ.OpenScap.Control.Registration;
 using ManageIQ.OpenScap.Publishing;
 using ManageIQ.OpenScap.Service.Discovery;
 
@@ -29,6 +30,16 @@ public static class DemoText
     }
 
     public static string Time(DateTimeOffset? time) => time is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>The policy step's line: what was created, and the assignment; throws when the profile is not assigned (nothing would be scanned).</summary>
+    public static string Policies(RegistrationReport report, long providerId, string providerName)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var assignment = report.Outcomes.FirstOrDefault(o => o.ObjectKind == "assignment" && o.Kind is OutcomeKind.Assigned or OutcomeKind.Unchanged)
+            ?? throw new InvalidOperationException("the bridge's profile was not assigned: " + string.Join("; ", report.Outcomes.Where(o => o.Kind is OutcomeKind.Failed or OutcomeKind.Conflict)));
+        var created = report.Outcomes.Where(o => o.Kind == OutcomeKind.Created).GroupBy(o => o.ObjectKind).Select(g => $"{g.Count()} {(g.Count() == 1 ? g.Key : g.Key == "policy" ? "policies" : g.Key + "s")}");
+        return string.Create(CultureInfo.InvariantCulture, $"created {string.Join(", ", created)}; profile '{assignment.Name.Split(" -> ")[0]}' (id {assignment.Id}) assigned to provider {providerId} \"{providerName}\": Bridge:Providers:Mode=assigned scans it");
+    }
 
     public static string Seconds(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.0} s");
 

@@ -19,9 +19,12 @@ public static class DemoSeed
     public const string BridgeGroup = "OpenSCAP bridge";
     private const string ImageType = "ManageIQ::Providers::Openshift::ContainerManager::ContainerImage";
 
-    /// <summary>The product features the bridge's role grants: one per call of scanning and publishing (<see cref="ManageIqFeatures"/>).</summary>
+    /// <summary>What the demo's bridge does in ManageIQ: scan the providers with its profile assigned, publish, and ask for compliance checks.</summary>
+    public const ManageIqCapabilities BridgeCapabilities = ManageIqCapabilities.Scanning | ManageIqCapabilities.AssignedProviders | ManageIqCapabilities.ComplianceCheck;
+
+    /// <summary>The product features the bridge's role grants: one per call of <see cref="BridgeCapabilities"/> (<see cref="ManageIqFeatures"/>).</summary>
     public static IReadOnlyList<string> BridgeFeatures { get; } =
-        [.. ManageIqFeatures.For(ManageIqCapabilities.Scanning).Where(r => r.IsGated).Select(r => r.Identifiers[0]).Distinct(StringComparer.Ordinal)];
+        [.. ManageIqFeatures.For(BridgeCapabilities).Where(r => r.IsGated).Select(r => r.Identifiers[0]).Distinct(StringComparer.Ordinal)];
 
     public static JObject Build(string registryHost, IReadOnlyList<PublishedImage> images, IReadOnlyDictionary<long, IReadOnlyList<CustomAttributeInput>> attributes, string bridgePassword)
     {

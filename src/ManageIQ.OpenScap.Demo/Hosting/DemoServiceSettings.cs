@@ -27,8 +27,9 @@ public sealed record DemoServiceSettings(Uri ManageIqUrl, string User, string Pa
         ["Bridge:StateDirectory"] = StateDirectory,
         ["Bridge:ResultsDirectory"] = null,
         ["Bridge:Backend"] = "local",
-        ["Bridge:Providers:Mode"] = "list",
-        ["Bridge:Providers:Ids:0"] = Emulation.DemoSeed.ProviderId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // Scanning follows the profile the operator assigned (DemoPolicyGesture), who also registered it.
+        ["Bridge:Providers:Mode"] = "assigned",
+        ["Bridge:Policies:RegisterOnStart"] = "false",
         ["Bridge:Discovery:Interval"] = "01:00:00",
         ["Bridge:Limits:PerProvider"] = "2",
         ["Bridge:Limits:Global"] = "2",

@@ -1,3 +1,4 @@
+using ManageIQ.OpenScap.ManageIq.Emulator.Compliance;
 using ManageIQ.OpenScap.ManageIq.Emulator.Http;
 using ManageIQ.OpenScap.ManageIq.Emulator.Store;
 using Newtonsoft.Json.Linq;
@@ -6,7 +7,7 @@ namespace ManageIQ.OpenScap.ManageIq.Emulator.Handlers;
 
 /// <summary>
 /// <c>scan</c> and <c>check_compliance</c> (facts 43-47). Both are recorded in the store so tests can see them;
-/// the emulator does not run ManageIQ's own scanning job.
+/// the emulator does not run ManageIQ's own scanning job, but evaluates a compliance check at once (<see cref="ImageComplianceCheck"/>).
 /// </summary>
 internal static class ContainerImagesHandler
 {
@@ -69,7 +70,7 @@ internal static class ContainerImagesHandler
         var id = image.Value<long>("id");
         var prefix = $"Check Compliance for Container Image id: {id} name: '{image.Value<string>("name")}'";
         var href = context.Href(Definition.Name, id);
-        if (!HasCompliancePolicy(context.Store, image))
+        if (ImageComplianceCheck.Policies(context.Store, image).Count == 0)
         {
             var message = $"{prefix}: No compliance policies assigned";
             return throwWhenUnassigned ? throw ApiException.BadRequest(message) : Envelope.Result(false, message, href);
@@ -77,17 +78,7 @@ internal static class ContainerImagesHandler
 
         var task = TaskFactory.Create(context, prefix);
         context.Store.RecordImageAction(new RecordedImageAction("check_compliance", id, task, context.Store.Time.GetUtcNow()));
+        ImageComplianceCheck.Run(context.Store, image);
         return Envelope.Result(true, prefix, href, task, context.ApiBase);
-    }
-
-    /// <summary>Policies reach an image through profiles assigned to its provider (<c>associations_to_get_policies</c>).</summary>
-    private static bool HasCompliancePolicy(EmulatorStore store, JObject image)
-    {
-        var provider = image.Value<long?>("ems_id");
-        var profiles = provider is null ? [] : store.ProviderProfiles.GetValueOrDefault(provider.Value) ?? [];
-        return profiles
-            .SelectMany(p => store.ProfilePolicies.GetValueOrDefault(p) ?? [])
-            .Select(store.Policies.Find)
-            .Any(p => p is not null && p.Value<string>("mode") == "compliance" && p.Value<string>("towhat") == "ContainerImage" && p.Value<bool?>("active") != false);
     }
 }

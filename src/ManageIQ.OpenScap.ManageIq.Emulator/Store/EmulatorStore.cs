@@ -9,6 +9,8 @@ namespace ManageIQ.OpenScap.ManageIq.Emulator.Store;
 public sealed class EmulatorStore
 {
     private readonly List<RecordedImageAction> _imageActions = [];
+    private readonly List<ComplianceRecord> _compliances = [];
+    private readonly List<RaisedEvent> _raisedEvents = [];
 
     public EmulatorStore(TimeProvider time)
     {
@@ -78,6 +80,28 @@ public sealed class EmulatorStore
         lock (Gate)
         {
             return [.. _imageActions];
+        }
+    }
+
+    internal void RecordCompliance(ComplianceRecord compliance) => _compliances.Add(compliance);
+
+    internal void RaiseEvent(RaisedEvent raised) => _raisedEvents.Add(raised);
+
+    /// <summary>The compliance checks evaluated so far, oldest first.</summary>
+    public IReadOnlyList<ComplianceRecord> Compliances()
+    {
+        lock (Gate)
+        {
+            return [.. _compliances];
+        }
+    }
+
+    /// <summary>The policy events raised so far (<c>containerimage_compliance_passed</c> / <c>_failed</c>), oldest first.</summary>
+    public IReadOnlyList<RaisedEvent> RaisedEvents()
+    {
+        lock (Gate)
+        {
+            return [.. _raisedEvents];
         }
     }
 

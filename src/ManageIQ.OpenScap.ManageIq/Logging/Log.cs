@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3022, Level = LogLevel.Error, Message = "ManageIQ probe failed ({Outcome}): {Verdict}")]
     public static partial void ProbeRefused(ILogger logger, Probing.ManageIqProbeOutcome outcome, string verdict);
+
+    [LoggerMessage(EventId = 3040, Level = LogLevel.Warning, Message = "{Verdict} The bridge starts without them; what needs them fails and is logged when it runs.")]
+    public static partial void ReportedFeaturesMissing(ILogger logger, string verdict);
 }

@@ -13,4 +13,11 @@ public interface IManageIqProbe
     /// <param name="capabilities">What the bridge is configured to do; the features of each are checked.</param>
     /// <param name="cancellationToken">The caller's; the probe's own deadline applies as well.</param>
     Task<ManageIqProbeResult> ProbeAsync(ManageIqCapabilities capabilities, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="ProbeAsync(ManageIqCapabilities, CancellationToken)"/>, also reporting the features of
+    /// <paramref name="reported"/>: those missing are logged and listed in <see cref="ManageIqProbeResult.MissingFeatures"/>,
+    /// but only the ones of <paramref name="capabilities"/> keep the result from being ready. One request either way.
+    /// </summary>
+    Task<ManageIqProbeResult> ProbeAsync(ManageIqCapabilities capabilities, ManageIqCapabilities reported, CancellationToken cancellationToken = default);
 }

@@ -48,7 +48,7 @@ public static class ManageIqFeatures
         Gated(Assignment, "POST", "/api/providers/:id/policy_profiles", "assign", "assign a policy profile to a provider (and unassign it)", "Compute > Infrastructure > Providers > Operate > Manage Policies", "ems_infra_protect"),
         Ungated(Assignment, "GET", "/api/providers/:id/policy_profiles", null, "read a provider's policy profiles"),
 
-        Gated(Assigned, "GET", "/api/policy_profiles", null, "find the bridge's policy profiles", "Control > Policy Profiles > View", "miq_policy_set_view"),
+        // The bridge's profiles are told by their guid or ownership mark in this answer: no read of /api/policy_profiles.
         Ungated(Assigned, "GET", "/api/providers/:id/policy_profiles", null, "read which profiles each provider has"),
     ];
 

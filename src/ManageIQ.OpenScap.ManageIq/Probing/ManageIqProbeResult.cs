@@ -25,7 +25,7 @@ public sealed record ManageIqProbeResult
     /// <summary>The user, group, role and tenant the bridge acts as; null when no entrypoint was read.</summary>
     public ManageIqIdentity? Identity { get; init; }
 
-    /// <summary>The calls the user may not make, each with the features that would allow it.</summary>
+    /// <summary>The calls the user may not make, each with the features that would allow it; on a ready result, those of the reported capabilities.</summary>
     public IReadOnlyList<ManageIqFeatureRequirement> MissingFeatures { get; init; } = [];
 
     public bool IsReady => Outcome == ManageIqProbeOutcome.Ready;

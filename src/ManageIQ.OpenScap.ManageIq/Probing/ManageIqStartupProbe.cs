@@ -32,20 +32,32 @@ internal sealed class ManageIqStartupProbe : IManageIqProbe
         _appliance = $"{connection.Root.Scheme}://{connection.Root.Authority}{connection.Root.AbsolutePath}";
     }
 
-    public async Task<ManageIqProbeResult> ProbeAsync(ManageIqCapabilities capabilities, CancellationToken cancellationToken = default)
+    public Task<ManageIqProbeResult> ProbeAsync(ManageIqCapabilities capabilities, CancellationToken cancellationToken = default) =>
+        ProbeAsync(capabilities, ManageIqCapabilities.None, cancellationToken);
+
+    public async Task<ManageIqProbeResult> ProbeAsync(ManageIqCapabilities capabilities, ManageIqCapabilities reported, CancellationToken cancellationToken = default)
     {
         if (capabilities == ManageIqCapabilities.None || (capabilities & ~ManageIqCapabilities.All) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(capabilities), capabilities, "Name at least one known capability.");
         }
 
+        if ((reported & ~ManageIqCapabilities.All) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(reported), reported, "Name only known capabilities.");
+        }
+
         var described = ManageIqFeatures.Describe(capabilities);
         Log.Probing(_logger, _appliance, described);
 
-        var result = await ProbeWithinDeadlineAsync(capabilities, cancellationToken).ConfigureAwait(false);
+        var result = await ProbeWithinDeadlineAsync(capabilities, reported & ~capabilities, cancellationToken).ConfigureAwait(false);
         if (result.IsReady)
         {
             Log.ProbeReady(_logger, result.Message);
+            if (result.MissingFeatures.Count > 0 && result.Identity is { } identity)
+            {
+                Log.ReportedFeaturesMissing(_logger, ProbeMessages.Lacking(identity, result.MissingFeatures));
+            }
         }
         else
         {
@@ -55,14 +67,14 @@ internal sealed class ManageIqStartupProbe : IManageIqProbe
         return result;
     }
 
-    private async Task<ManageIqProbeResult> ProbeWithinDeadlineAsync(ManageIqCapabilities capabilities, CancellationToken cancellationToken)
+    private async Task<ManageIqProbeResult> ProbeWithinDeadlineAsync(ManageIqCapabilities capabilities, ManageIqCapabilities reported, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(_options.Deadline, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             var answer = await _connection.SendAsync(Entrypoint, linked.Token).ConfigureAwait(false);
-            return Judge(capabilities, ManageIqEntrypoint.Read(answer, Request));
+            return Judge(capabilities, reported, ManageIqEntrypoint.Read(answer, Request));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -95,7 +107,7 @@ internal sealed class ManageIqStartupProbe : IManageIqProbe
             _ => (System.Net.HttpStatusCode?)null,
         }) is System.Net.HttpStatusCode.BadGateway or System.Net.HttpStatusCode.ServiceUnavailable or System.Net.HttpStatusCode.GatewayTimeout;
 
-    private ManageIqProbeResult Judge(ManageIqCapabilities capabilities, ManageIqEntrypoint entrypoint)
+    private ManageIqProbeResult Judge(ManageIqCapabilities capabilities, ManageIqCapabilities reported, ManageIqEntrypoint entrypoint)
     {
         var found = new ManageIqProbeResult
         {
@@ -123,9 +135,12 @@ internal sealed class ManageIqStartupProbe : IManageIqProbe
         }
 
         var missing = ManageIqFeatures.Missing(capabilities, granted);
+
+        // Only what is also missing of the reported capabilities, each call once.
+        var alsoMissing = ManageIqFeatures.Missing(reported, granted).Where(r => !ManageIqFeatures.For(capabilities).Any(c => c.Method == r.Method && c.Path == r.Path && c.Action == r.Action)).ToList();
         return missing.Count > 0
             ? found with { Outcome = ManageIqProbeOutcome.MissingFeatures, Message = ProbeMessages.Lacking(entrypoint.Identity, missing), MissingFeatures = missing }
-            : found with { Message = ProbeMessages.Ready(_appliance, entrypoint, capabilities) };
+            : found with { Message = ProbeMessages.Ready(_appliance, entrypoint, capabilities), MissingFeatures = alsoMissing };
     }
 
     private ManageIqProbeResult Failed(ManageIqCapabilities capabilities, ManageIqProbeOutcome outcome, string message) => new()

@@ -8,4 +8,10 @@ public enum ProviderSelectionMode
 
     /// <summary>Only the providers in <c>Bridge:Providers:Ids</c>.</summary>
     List,
+
+    /// <summary>
+    /// The providers that have one of the bridge's profiles assigned (the UI's "Manage Policies"), read at each
+    /// discovery: one more request per provider.
+    /// </summary>
+    Assigned,
 }

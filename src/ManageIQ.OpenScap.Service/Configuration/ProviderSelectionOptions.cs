@@ -8,5 +8,11 @@ public sealed class ProviderSelectionOptions
     /// <summary>With <see cref="ProviderSelectionMode.List"/>: ManageIQ's ids of the providers.</summary>
     public List<long> Ids { get; set; } = [];
 
-    public bool Includes(long providerId) => Mode == ProviderSelectionMode.All || Ids.Contains(providerId);
+    /// <summary>Whether the provider is selected by the configuration alone; <see cref="ProviderSelectionMode.Assigned"/> asks ManageIQ instead.</summary>
+    public bool Includes(long providerId) => Mode switch
+    {
+        ProviderSelectionMode.All => true,
+        ProviderSelectionMode.List => Ids.Contains(providerId),
+        _ => throw new InvalidOperationException("The assigned mode is decided by the provider's profiles in ManageIQ."),
+    };
 }

@@ -26,7 +26,7 @@ public sealed class ServiceOptionsValidator : IValidateOptions<ServiceOptions>
         AtLeastOne(errors, "Limits:Global", options.Limits.Global);
         if (!Enum.IsDefined(options.Providers.Mode))
         {
-            errors.Add($"{Prefix}Providers:Mode must be all or list.");
+            errors.Add($"{Prefix}Providers:Mode must be all, list or assigned.");
         }
         else if (options.Providers.Mode == ProviderSelectionMode.List && options.Providers.Ids.Count == 0)
         {

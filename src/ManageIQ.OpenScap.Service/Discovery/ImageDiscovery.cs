@@ -1,4 +1,5 @@
 using ManageIQ.OpenScap.Analysis.Composing;
+using ManageIQ.OpenScap.Control.Assignments;
 using ManageIQ.OpenScap.ManageIq;
 using ManageIQ.OpenScap.ManageIq.Models;
 using ManageIQ.OpenScap.Service.Configuration;
@@ -25,14 +26,16 @@ public sealed class ImageDiscovery : IDisposable
     private readonly ImageFreshness _freshness;
     private readonly ImageExclusions _exclusions;
     private readonly ManageIqReachability _reachability;
+    private readonly BridgeProfileAssignments _assignments;
     private readonly IOptionsMonitor<ServiceOptions> _options;
     private readonly ILogger _logger;
     private readonly IServiceObserver[] _observers;
     private const int MaxWaitingListed = 1_000_000;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public ImageDiscovery(IManageIqClient client, IScanQueue queue, ImageCatalog catalog, ImageFreshness freshness, ImageExclusions exclusions, ManageIqReachability reachability, IOptionsMonitor<ServiceOptions> options, ILogger<ImageDiscovery> logger, IEnumerable<IServiceObserver> observers)
+    public ImageDiscovery(IManageIqClient client, IScanQueue queue, ImageCatalog catalog, ImageFreshness freshness, ImageExclusions exclusions, ManageIqReachability reachability, BridgeProfileAssignments assignments, IOptionsMonitor<ServiceOptions> options, ILogger<ImageDiscovery> logger, IEnumerable<IServiceObserver> observers)
     {
+        _assignments = assignments;
         _observers = [.. observers];
         _client = client;
         _queue = queue;
@@ -95,20 +98,47 @@ public sealed class ImageDiscovery : IDisposable
         }
     }
 
-    /// <summary>The ids of the providers ManageIQ lists that <c>Bridge:Providers</c> selects.</summary>
+    /// <summary>
+    /// The ids of the providers ManageIQ lists that <c>Bridge:Providers</c> selects; in the assigned mode, those with
+    /// one of the bridge's profiles assigned, read now (one request each, also what publishing's compliance check reuses).
+    /// </summary>
     public async Task<IReadOnlyList<long>> SelectedProvidersAsync(CancellationToken cancellationToken)
     {
         var selection = _options.CurrentValue.Providers;
-        var ids = new List<long>();
+        var listed = new List<long>();
         await foreach (var provider in Reached(_client.GetContainerProvidersAsync(cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            if (selection.Includes(provider.Id))
+            listed.Add(provider.Id);
+        }
+
+        if (selection.Mode != ProviderSelectionMode.Assigned)
+        {
+            return [.. listed.Where(selection.Includes)];
+        }
+
+        var ids = new List<long>();
+        foreach (var id in listed)
+        {
+            if (await AssignedAsync(id, cancellationToken).ConfigureAwait(false))
             {
-                ids.Add(provider.Id);
+                ids.Add(id);
             }
         }
 
         return ids;
+    }
+
+    private async Task<bool> AssignedAsync(long providerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _assignments.ReadAsync(providerId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ManageIq.Errors.ManageIqException e)
+        {
+            _reachability.Failed(e.Message);
+            throw;
+        }
     }
 
     private async Task<DiscoveryReport> PassAsync(long providerId, ScanPriority priority, CancellationToken cancellationToken)

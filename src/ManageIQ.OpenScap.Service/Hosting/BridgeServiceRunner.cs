@@ -1,3 +1,4 @@
+using ManageIQ.OpenScap.Control.Registration;
 using ManageIQ.OpenScap.Service.Dispatch;
 using ManageIQ.OpenScap.Service.Logging;
 using ManageIQ.OpenScap.Service.Scheduling;
@@ -11,7 +12,8 @@ namespace ManageIQ.OpenScap.Service.Hosting;
 
 /// <summary>
 /// The one place the service's work starts: it waits for every <see cref="IServiceStartGate"/> (the probe of
-/// ManageIQ, then the single-active guard), queues again the scans a stop cut off, puts discovery and the full scans
+/// ManageIQ, then the single-active guard), queues again the scans a stop cut off, registers the Control profiles
+/// (<c>Bridge:Policies:RegisterOnStart</c>, then <c>AssignTo</c>; a failure is logged), puts discovery and the full scans
 /// on the scheduler, and runs the dispatcher, the outbox delivery and the waiver watch until the host stops. A gate that refuses stops
 /// the application with its reason. When a gate closes again (the lease is lost) new work stops at once, the scans in
 /// flight get their grace, and the application stops; the verb's exit code says which (<see cref="Stop"/>).
@@ -19,6 +21,7 @@ namespace ManageIQ.OpenScap.Service.Hosting;
 public sealed class BridgeServiceRunner(
     IEnumerable<IServiceStartGate> gates,
     IScanQueue queue,
+    PolicyStartupRegistration policies,
     ScheduleRegistrar schedules,
     ISchedulerFactory schedulers,
     ScanDispatcher dispatcher,
@@ -70,6 +73,9 @@ public sealed class BridgeServiceRunner(
         try
         {
             await queue.RequeueInFlightAsync(work.Token).ConfigureAwait(false);
+
+            // Before the first discovery, so that the assigned mode sees a profile AssignTo assigns; its failures are logged, never thrown.
+            await policies.RunAsync(work.Token).ConfigureAwait(false);
             await schedules.ScheduleDiscoveryAsync(work.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested)

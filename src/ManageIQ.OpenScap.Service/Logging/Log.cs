@@ -104,4 +104,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8041, Level = LogLevel.Error, Message = "Looking at the waivers failed; the next look tries again: {Reason}")]
     public static partial void WaiverWatchFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8042, Level = LogLevel.Information, Message = "Asked ManageIQ to check the compliance of image {ImageId} (provider {ProviderId} has the bridge's profile): task {TaskId}")]
+    public static partial void ComplianceCheckRequested(ILogger logger, long imageId, long providerId, long? taskId);
+
+    [LoggerMessage(EventId = 8043, Level = LogLevel.Warning, Message = "ManageIQ's compliance check of image {ImageId} (provider {ProviderId}) failed; its result stays posted: {Reason}")]
+    public static partial void ComplianceCheckFailed(ILogger logger, long imageId, long providerId, string reason);
 }

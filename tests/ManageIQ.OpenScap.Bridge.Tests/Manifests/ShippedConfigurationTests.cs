@@ -46,6 +46,7 @@ public sealed class ShippedConfigurationTests
             Failures(() => app.Services.GetRequiredService<IStartupValidator>().Validate()),
             Is.All.Match("^(Kubernetes:Clusters:0:Mode is InCluster but this process does not run in a pod|Bridge:Leadership:Namespace is not set and the pod's namespace cannot be read)"));
         Assert.That(builder.Configuration["Bridge:Leadership:Mode"], Is.EqualTo("lease"));
+        Assert.That(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Service.Configuration.ServiceOptions>>().Value.Providers.Mode, Is.EqualTo(Service.Configuration.ProviderSelectionMode.Assigned), "scanning follows the UI's Manage Policies");
         Assert.That(builder.Configuration["Logging:Console:FormatterName"], Is.EqualTo("json"), "one JSON object per line for the log collector");
     }
 

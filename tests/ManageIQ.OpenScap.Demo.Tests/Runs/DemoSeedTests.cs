@@ -11,13 +11,13 @@ public sealed class DemoSeedTests
     private const string Digest = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
 
     [Test]
-    public void BridgeFeatures_AreExactlyWhatTheProbeChecksForScanning()
+    public void BridgeFeatures_AreExactlyWhatTheProbeChecksForScanningAssignedProvidersAndComplianceChecks()
     {
         var granted = DemoSeed.BridgeFeatures.ToHashSet(StringComparer.Ordinal);
 
-        Assert.That(ManageIqFeatures.Missing(ManageIqCapabilities.Scanning, granted), Is.Empty);
-        Assert.That(ManageIqFeatures.Missing(ManageIqCapabilities.ComplianceCheck, granted), Is.Not.Empty, "nothing beyond scanning");
-        Assert.That(DemoSeed.BridgeFeatures, Is.EqualTo(new[] { "ems_infra_show_list", "container_image_show_list", "container_image_show" }));
+        Assert.That(ManageIqFeatures.Missing(ManageIqCapabilities.Scanning | ManageIqCapabilities.AssignedProviders | ManageIqCapabilities.ComplianceCheck, granted), Is.Empty);
+        Assert.That(ManageIqFeatures.Missing(ManageIqCapabilities.PolicyRegistration, granted), Is.Not.Empty, "registering is the operator's gesture, as admin");
+        Assert.That(DemoSeed.BridgeFeatures, Is.EqualTo(new[] { "ems_infra_show_list", "container_image_show_list", "container_image_show", "container_image_check_compliance" }));
     }
 
     [Test]

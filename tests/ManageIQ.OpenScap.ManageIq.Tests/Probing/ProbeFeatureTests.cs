@@ -83,6 +83,34 @@ public sealed class ProbeFeatureTests
     }
 
     [Test]
+    public async Task Probe_ReportedCapabilityMissingFeatures_IsReadyAndLogsThemAsAWarning()
+    {
+        await using var h = await ProbeUsers.StartAsync(ProbeUsers.MinimalRole(ManageIqCapabilities.Scanning));
+
+        var result = await h.Probe.ProbeAsync(ManageIqCapabilities.Scanning, ManageIqCapabilities.PolicyRegistration | ManageIqCapabilities.ComplianceCheck);
+
+        Assert.That(result.Outcome, Is.EqualTo(ManageIqProbeOutcome.Ready), result.Message);
+        Assert.That(result.MissingFeatures.Select(r => r.Capability).Distinct(), Is.EquivalentTo(new[] { ManageIqCapabilities.PolicyRegistration, ManageIqCapabilities.ComplianceCheck }));
+        Assert.That(result.MissingFeatures.Select(r => r.Features), Does.Contain("condition_new").And.Contain("container_image_check_compliance"));
+        var warning = h.Logs.GetSnapshot().Single(r => r.Id.Id == 3040);
+        Assert.That(warning.Level, Is.EqualTo(Microsoft.Extensions.Logging.LogLevel.Warning));
+        Assert.That(warning.Message, Does.Contain("condition_new (\"Control > Conditions > Modify > Add\", to create a condition)").And.Contain("The bridge starts without them"));
+        Assert.That(h.Logs.GetSnapshot().Where(r => r.Id.Id == 3022), Is.Empty, "no failure is logged");
+        Assert.That(h.Emulator.Requests.Matching("GET", "/api").Count(r => r.Path == "/api"), Is.EqualTo(1), "one entrypoint request");
+    }
+
+    [Test]
+    public async Task Probe_ReportedFeaturesAllGranted_ListsNothingMissing()
+    {
+        await using var h = await ClientHarness.StartAsync();
+
+        var result = await h.Probe.ProbeAsync(ManageIqCapabilities.Scanning, ManageIqCapabilities.All);
+
+        Assert.That((result.Outcome, result.MissingFeatures.Count), Is.EqualTo((ManageIqProbeOutcome.Ready, 0)));
+        Assert.That(h.Logs.GetSnapshot().Where(r => r.Id.Id == 3040), Is.Empty);
+    }
+
+    [Test]
     public async Task Probe_FeaturesOfCapabilitiesNotEnabled_AreNotRequired()
     {
         await using var h = await ProbeUsers.StartAsync(ProbeUsers.MinimalRole(ManageIqCapabilities.Scanning));
