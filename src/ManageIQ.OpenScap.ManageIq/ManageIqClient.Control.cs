@@ -171,8 +171,16 @@ public sealed partial class ManageIqClient
         return AssignAsync($"api/policy_profiles/{Id(profileId)}/policies", "assign", [.. policyIds.Select(id => Href("policies", id))], cancellationToken);
     }
 
-    public Task<IReadOnlyList<PolicyProfile>> GetProviderPolicyProfilesAsync(long providerId, CancellationToken cancellationToken = default) =>
-        ListAsync<PolicyProfile>($"api/providers/{Id(providerId)}/policy_profiles", cancellationToken);
+    /// <summary>
+    /// One GET, never paged on: a provider has a handful of profiles, and the subcollection's <c>count</c> is that of every
+    /// profile (ManageIQ counts the whole class), which would make the pager ask for more. Discovery makes this request
+    /// per provider, so it is counted.
+    /// </summary>
+    public async Task<IReadOnlyList<PolicyProfile>> GetProviderPolicyProfilesAsync(long providerId, CancellationToken cancellationToken = default)
+    {
+        var request = ApiRequest.Get($"api/providers/{Id(providerId)}/policy_profiles", [.. QueryBuilder.Page(new QueryBuilder().ExpandResources().Build(), 0, _connection.PageSize)]);
+        return [.. Json.Resources(await _connection.SendAsync(request, cancellationToken), request.Describe).Select(r => Json.To<PolicyProfile>(r, request.Describe))];
+    }
 
     public async Task<ActionResult> AssignPolicyProfileAsync(long providerId, long profileId, CancellationToken cancellationToken = default) =>
         (await AssignAsync($"api/providers/{Id(providerId)}/policy_profiles", "assign", [Href("policy_profiles", profileId)], cancellationToken))[0];
