@@ -13,7 +13,8 @@ public sealed partial class AnalyzeCommandTests
     private const string TelnetRule = "xccdf_org.ssgproject.content_rule_package_telnetd_removed";
 
     /// <summary>What a failed scan posts.</summary>
-    private static readonly string[] ErrorAttributes = ["openscap_status", "openscap_scanned_on", "openscap_digest", "openscap_error", "openscap_scan_id", "openscap_report_url"];
+    // An error has no verdict, and its reasons say so: what an operator reads beside openscap_error.
+    private static readonly string[] ErrorAttributes = ["openscap_status", "openscap_scanned_on", "openscap_digest", "openscap_compliance_reasons", "openscap_error", "openscap_scan_id", "openscap_report_url"];
 
     /// <summary>An image with a telnet server installed: a high-severity failure in SSG's standard profile (its SSH rules need a kernel, so they don't apply).</summary>
     internal static readonly DebianPackage[] WithTelnetServer = [.. SyntheticDebianRoot.DefaultPackages, new("telnetd", "0.17+2.4-2+deb12u1")];
