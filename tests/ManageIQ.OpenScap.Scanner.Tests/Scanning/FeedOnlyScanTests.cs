@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using ManageIQ.OpenScap.Contracts.Scanning;
-using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Scanner.Feeds;
 using ManageIQ.OpenScap.Scanner.Scanning;
 using ManageIQ.OpenScap.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 
 namespace ManageIQ.OpenScap.Scanner.Tests.Scanning;
 
@@ -60,25 +58,8 @@ public class FeedOnlyScanTests
 
     private static async Task<ScanReport> ScanAsync(TempDirectory directory, string root, CveFeedPolicy policy, Action<CveFeedOptions>? feeds)
     {
-        var acquirer = new Mock<IImageAcquirer>();
-        acquirer.Setup(a => a.AcquireAsync(It.IsAny<ImageAcquisitionRequest>(), It.IsAny<IProgress<AcquisitionProgress>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new AcquiredImage
-            {
-                Source = ImageSource.Parse(Image),
-                RootFileSystemPath = root,
-                ImageId = "sha256:" + new string('c', 64),
-                OsRelease = OsRelease.ReadFromRoot(root),
-                Platform = ImagePlatform.LinuxAmd64,
-            });
-        await using var services = ScannerServices.Build(directory, acquirer: acquirer.Object, policy: policy, feeds: feeds);
-        var request = new ImageScanRequest
-        {
-            Acquisition = new ImageAcquisitionRequest { Source = ImageSource.Parse(Image), WorkDirectory = ImageScanRequest.ImageDirectory(directory.Combine("work")) },
-            WorkDirectory = directory.Combine("work"),
-            ResultsDirectory = directory.Combine("results"),
-            HtmlReport = true,
-        };
-        return await services.GetRequiredService<IImageScanner>().ScanAsync(request, null, CancellationToken.None);
+        await using var services = ScannerServices.Build(directory, acquirer: RootScan.Acquirer(Image, root, 'c'), policy: policy, feeds: feeds);
+        return await services.GetRequiredService<IImageScanner>().ScanAsync(RootScan.Request(Image, directory, htmlReport: true), null, CancellationToken.None);
     }
 
     private static void Bzip2(string source, string target)

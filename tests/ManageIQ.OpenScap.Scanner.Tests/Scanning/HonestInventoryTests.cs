@@ -1,10 +1,8 @@
 using ManageIQ.OpenScap.Contracts.Scanning;
-using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Scanner.Feeds;
 using ManageIQ.OpenScap.Scanner.Scanning;
 using ManageIQ.OpenScap.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 
 namespace ManageIQ.OpenScap.Scanner.Tests.Scanning;
 
@@ -86,30 +84,8 @@ public class HonestInventoryTests
 
     private static async Task<ScanReport> ScanAsync(TempDirectory directory, string root)
     {
-        await using var services = ScannerServices.Build(directory, acquirer: Acquirer(root), policy: CveFeedPolicy.Required);
+        await using var services = ScannerServices.Build(directory, acquirer: RootScan.Acquirer(Image, root, 'b'), policy: CveFeedPolicy.Required);
         var feed = Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "cve-feed-bookworm.xml");
-        var request = new ImageScanRequest
-        {
-            Acquisition = new ImageAcquisitionRequest { Source = ImageSource.Parse(Image), WorkDirectory = ImageScanRequest.ImageDirectory(directory.Combine("work")) },
-            WorkDirectory = directory.Combine("work"),
-            ResultsDirectory = directory.Combine("results"),
-            ContentOverride = new(CveFeed: feed),
-        };
-        return await services.GetRequiredService<IImageScanner>().ScanAsync(request, null, CancellationToken.None);
-    }
-
-    private static IImageAcquirer Acquirer(string root)
-    {
-        var acquirer = new Mock<IImageAcquirer>();
-        acquirer.Setup(a => a.AcquireAsync(It.IsAny<ImageAcquisitionRequest>(), It.IsAny<IProgress<AcquisitionProgress>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new AcquiredImage
-            {
-                Source = ImageSource.Parse(Image),
-                RootFileSystemPath = root,
-                ImageId = "sha256:" + new string('b', 64),
-                OsRelease = OsRelease.ReadFromRoot(root),
-                Platform = ImagePlatform.LinuxAmd64,
-            });
-        return acquirer.Object;
+        return await services.GetRequiredService<IImageScanner>().ScanAsync(RootScan.Request(Image, directory, feed), null, CancellationToken.None);
     }
 }

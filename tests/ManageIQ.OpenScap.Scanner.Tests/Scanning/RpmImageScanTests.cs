@@ -1,10 +1,8 @@
 using ManageIQ.OpenScap.Contracts.Scanning;
-using ManageIQ.OpenScap.Images;
 using ManageIQ.OpenScap.Scanner.Feeds;
 using ManageIQ.OpenScap.Scanner.Scanning;
 using ManageIQ.OpenScap.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 
 namespace ManageIQ.OpenScap.Scanner.Tests.Scanning;
 
@@ -52,25 +50,8 @@ public class RpmImageScanTests
     {
         var root = directory.Combine("rootfs");
         SyntheticRpmRoot.Write(root, directory.Combine("rpmbuild"), [new("vulnlib", "1.0.1", "1.el9"), new("goodlib", "2.1", "1.el9")]);
-        var acquirer = new Mock<IImageAcquirer>();
-        acquirer.Setup(a => a.AcquireAsync(It.IsAny<ImageAcquisitionRequest>(), It.IsAny<IProgress<AcquisitionProgress>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new AcquiredImage
-            {
-                Source = ImageSource.Parse(Image),
-                RootFileSystemPath = root,
-                ImageId = "sha256:" + new string('d', 64),
-                OsRelease = OsRelease.ReadFromRoot(root),
-                Platform = ImagePlatform.LinuxAmd64,
-            });
         var noContent = Directory.CreateDirectory(directory.Combine("no-content")).FullName;
-        await using var services = ScannerServices.Build(directory, oscapExecutable: oscapExecutable, acquirer: acquirer.Object, policy: CveFeedPolicy.Required, searchDirectories: [noContent]);
-        var request = new ImageScanRequest
-        {
-            Acquisition = new ImageAcquisitionRequest { Source = ImageSource.Parse(Image), WorkDirectory = ImageScanRequest.ImageDirectory(directory.Combine("work")) },
-            WorkDirectory = directory.Combine("work"),
-            ResultsDirectory = directory.Combine("results"),
-            ContentOverride = new(CveFeed: Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "cve-feed-rpm.xml")),
-        };
-        return await services.GetRequiredService<IImageScanner>().ScanAsync(request, null, CancellationToken.None);
+        await using var services = ScannerServices.Build(directory, oscapExecutable: oscapExecutable, acquirer: RootScan.Acquirer(Image, root, 'd'), policy: CveFeedPolicy.Required, searchDirectories: [noContent]);
+        return await services.GetRequiredService<IImageScanner>().ScanAsync(RootScan.Request(Image, directory, Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "cve-feed-rpm.xml")), null, CancellationToken.None);
     }
 }
