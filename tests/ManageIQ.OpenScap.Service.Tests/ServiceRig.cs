@@ -142,11 +142,11 @@ internal sealed class ServiceRig : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Pushes a synthetic Debian 12 image, its own digest (a file names it), and returns it.</summary>
-    public async Task<BuiltImage> PushDebianAsync(string repository, string tag, CancellationToken cancellationToken)
+    /// <summary>Pushes a synthetic Debian 12 image (its dpkg database as <paramref name="layout"/>), its own digest (a file names it), and returns it.</summary>
+    public async Task<BuiltImage> PushDebianAsync(string repository, string tag, CancellationToken cancellationToken, DpkgLayout layout = DpkgLayout.StatusFile)
     {
         var root = Directory.Combine("roots", repository.Replace('/', '_') + "_" + tag + "_" + Guid.NewGuid().ToString("N")[..6]);
-        SyntheticDebianRoot.Write(root, null);
+        SyntheticDebianRoot.Write(root, null, layout: layout);
         File.WriteAllText(Path.Combine(root, "etc", "image-name"), repository + ":" + tag + "\n");
         var image = new TestImage().Layer(TestLayer.FromDirectory(root)).Build();
         await Registry.PushAsync(repository, tag, image, cancellationToken);
@@ -160,6 +160,8 @@ internal sealed class ServiceRig : IAsyncDisposable
     public Task ArchiveAsync(long imageId, CancellationToken cancellationToken) => _emulator.ArchiveAsync(imageId, cancellationToken);
 
     public Task<Dictionary<string, string>> OpenScapAttributesAsync(long imageId, CancellationToken cancellationToken) => _emulator.OpenScapAttributesAsync(imageId, cancellationToken);
+
+    public Task<bool?> LastComplianceStatusAsync(long imageId, CancellationToken cancellationToken) => _emulator.LastComplianceStatusAsync(imageId, cancellationToken);
 
     public Task<IReadOnlyList<JObject>> RequestsAsync(CancellationToken cancellationToken) => _emulator.RequestsAsync(cancellationToken);
 

@@ -61,6 +61,13 @@ public sealed class EmulatorClient : IDisposable
         return owned.ToDictionary(a => a.Value<string>("name")!, a => a.Value<string>("value")!);
     }
 
+    /// <summary>The image's <c>last_compliance_status</c> as ManageIQ's API shows it: null until a compliance check recorded one.</summary>
+    public async Task<bool?> LastComplianceStatusAsync(long imageId, CancellationToken cancellationToken)
+    {
+        var text = await _api.GetStringAsync($"api/container_images/{imageId}?attributes=last_compliance_status", cancellationToken);
+        return Parse(text)["last_compliance_status"] is { Type: JTokenType.Boolean } status ? status.Value<bool>() : null;
+    }
+
     /// <summary>Adds attributes through ManageIQ's API, as a user or another tool would.</summary>
     public async Task AddAttributesAsync(long imageId, CancellationToken cancellationToken, params (string Name, string Value, string Section)[] attributes)
     {

@@ -17,7 +17,8 @@ namespace ManageIQ.OpenScap.Analysis.Reevaluation;
 /// Judges every image's latest stored result again, from the summary its scan wrote, when the waivers changed: a
 /// result whose attributes come out different is recorded and posted (and enforced) like a new one, without a rescan.
 /// A failed scan (<c>error</c>) has no findings to waive and is left alone. One ManageIQ read per changed image
-/// candidate: its name and provider decide the waivers' scope, its attributes plan the posting.
+/// candidate: its name and provider decide the waivers' scope, its attributes plan the posting. A delivered change is
+/// followed up (<see cref="IPostedResultFollowUp"/>) as a new post is, so ManageIQ's own compliance record follows it.
 /// </summary>
 public sealed class StoredResultRejudge(
     IResultStore store,
@@ -25,6 +26,7 @@ public sealed class StoredResultRejudge(
     ResultComposer composer,
     IOutboxPublisher outbox,
     VerdictEnforcement enforcement,
+    IEnumerable<IPostedResultFollowUp> followUps,
     TimeProvider time,
     ILogger<StoredResultRejudge> logger)
 {
@@ -98,6 +100,14 @@ public sealed class StoredResultRejudge(
         var recorded = await store.RecordAsync(composed.Record, cancellationToken).ConfigureAwait(false);
         var delivery = await outbox.DeliverAsync(imageId, read.CustomAttributes, cancellationToken).ConfigureAwait(false);
         await enforcement.EnforceAsync(read.Image, composed, cancellationToken).ConfigureAwait(false);
+        if (delivery.Status == DeliveryStatus.Delivered)
+        {
+            foreach (var followUp in followUps)
+            {
+                await followUp.AfterPostedAsync(read.Image, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         Log.Rejudged(logger, imageId, scanId, stored.Record.Status, composed.Record.Status, recorded.Seq, delivery.Status);
         return true;
     }

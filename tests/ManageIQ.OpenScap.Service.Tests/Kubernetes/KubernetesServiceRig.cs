@@ -82,7 +82,7 @@ internal sealed class KubernetesServiceRig : IAsyncDisposable
 
     /// <summary>
     /// A bridge's files: its token (the fake tells its calls apart by it), and its configuration: the kubernetes
-    /// backend on the fake for provider 1, the Lease with short timings, its own state directory, at most two scans
+    /// backend on the fake for provider 1 (an OpenShift cluster when the fake is one), the Lease with short timings, its own state directory, at most two scans
     /// at once. <paramref name="extra"/> is merged over it.
     /// </summary>
     public KubernetesBridge NewBridge(string name, JObject? extra = null)
@@ -120,7 +120,7 @@ internal sealed class KubernetesServiceRig : IAsyncDisposable
                     ["Mode"] = "Token",
                     ["ApiUrl"] = Api.BaseUri.ToString(),
                     ["TokenFile"] = tokenFile,
-                    ["Platform"] = "Kubernetes",
+                    ["Platform"] = Api.IsOpenShift ? "OpenShift" : "Kubernetes",
                     ["Namespace"] = Namespace,
                 }),
                 ["Pod"] = new JObject { ["ScanTimeout"] = "00:05:00", ["InsecureRegistries"] = new JArray(Service.Registry.Host) },
