@@ -8,8 +8,9 @@ namespace ManageIQ.OpenScap.Kubernetes.FakeApi;
 /// <summary>
 /// Runs a scanning pod's container as the real inspector process (<c>dotnet ManageIQ.OpenScap.Inspector.dll</c>) with
 /// the pod's own arguments and environment. What a pod has and a test process lacks is mapped: the scratch volume is a
-/// directory per pod, <c>--serve</c> listens on 127.0.0.1 on a free port, and <see cref="Environment"/> is added (the
-/// content search directories of the test machine, for instance).
+/// directory per pod, a secret volume is its items written to a directory per pod (from <see cref="Secrets"/>), each
+/// mount path in the arguments is replaced by its directory, <c>--serve</c> listens on 127.0.0.1 on a free port, and
+/// <see cref="Environment"/> is added (the content search directories of the test machine, for instance).
 /// </summary>
 public sealed partial class InspectorProcessRuntime(string inspectorAssembly, string scratchRoot, string scratchMountPath) : IFakeContainerRuntime, IAsyncDisposable
 {
@@ -18,6 +19,9 @@ public sealed partial class InspectorProcessRuntime(string inspectorAssembly, st
 
     /// <summary>Environment variables every container gets besides the pod's.</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The secrets a pod's secret volumes are made from, by namespace and name (the fake API's).</summary>
+    public Func<string, string, V1Secret?> Secrets { get; set; } = (_, _) => null;
 
     /// <summary>The arguments each pod's container was started with, as the pod spec gave them.</summary>
     public ConcurrentQueue<IReadOnlyList<string>> StartedWith { get; } = new();
@@ -32,11 +36,13 @@ public sealed partial class InspectorProcessRuntime(string inspectorAssembly, st
         var arguments = container.Args ?? [];
         StartedWith.Enqueue([.. arguments]);
         var scratch = Directory.CreateDirectory(Path.Combine(scratchRoot, pod.Metadata.Name)).FullName;
+        var mounts = new List<(string MountPath, string Directory)> { (scratchMountPath, scratch) };
+        mounts.AddRange(SecretMounts(pod, container, scratch));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(inspectorAssembly);
         foreach (var argument in arguments)
         {
-            start.ArgumentList.Add(argument.StartsWith("--serve=", StringComparison.Ordinal) ? "--serve=127.0.0.1:0" : argument.Replace("=" + scratchMountPath, "=" + scratch, StringComparison.Ordinal));
+            start.ArgumentList.Add(argument.StartsWith("--serve=", StringComparison.Ordinal) ? "--serve=127.0.0.1:0" : Mapped(argument, mounts));
         }
 
         foreach (var variable in container.Env ?? [])
@@ -76,6 +82,43 @@ public sealed partial class InspectorProcessRuntime(string inspectorAssembly, st
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         return await listening.Task.WaitAsync(StartLimit, cancellationToken);
+    }
+
+    /// <summary>Each secret volume the container mounts, written out as the kubelet would (a missing secret fails the pod).</summary>
+    private List<(string MountPath, string Directory)> SecretMounts(V1Pod pod, V1Container container, string scratch)
+    {
+        var mounts = new List<(string, string)>();
+        foreach (var mount in container.VolumeMounts ?? [])
+        {
+            if (pod.Spec.Volumes?.FirstOrDefault(v => v.Name == mount.Name)?.Secret is not { } source)
+            {
+                continue;
+            }
+
+            var secret = Secrets(pod.Metadata.NamespaceProperty, source.SecretName)
+                ?? throw new InvalidOperationException($"MountVolume.SetUp failed for volume \"{mount.Name}\": secret \"{source.SecretName}\" not found");
+            var directory = Directory.CreateDirectory(Path.Combine(scratch + ".volumes", mount.Name)).FullName;
+            foreach (var item in source.Items ?? [.. (secret.Data ?? new Dictionary<string, byte[]>()).Keys.Select(k => new V1KeyToPath { Key = k, Path = k })])
+            {
+                var data = secret.Data?.TryGetValue(item.Key, out var bytes) == true ? bytes
+                    : throw new InvalidOperationException($"MountVolume.SetUp failed for volume \"{mount.Name}\": secret \"{source.SecretName}\" has no key \"{item.Key}\"");
+                File.WriteAllBytes(Path.Combine(directory, item.Path), data);
+            }
+
+            mounts.Add((mount.MountPath, directory));
+        }
+
+        return mounts;
+    }
+
+    private static string Mapped(string argument, List<(string MountPath, string Directory)> mounts)
+    {
+        foreach (var (mountPath, directory) in mounts)
+        {
+            argument = argument.Replace("=" + mountPath, "=" + directory, StringComparison.Ordinal);
+        }
+
+        return argument;
     }
 
     public async Task StopAsync(V1Pod pod)

@@ -25,6 +25,9 @@ public static class InspectorFlagNames
     public const string CveCacheDirectory = "--cve-cache-dir";
     public const string SsgDataStream = "--ssg-datastream";
     public const string SsgProfile = "--ssg-profile";
+
+    /// <summary>An XCCDF tailoring file whose profiles <see cref="SsgProfile"/> may name.</summary>
+    public const string TailoringFile = "--ssg-tailoring-file";
     public const string ScanTimeout = "--scan-timeout";
     public const string AuthTokenFile = "--auth-token-file";
 

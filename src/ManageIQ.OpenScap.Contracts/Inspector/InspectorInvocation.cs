@@ -26,6 +26,8 @@ public sealed record InspectorInvocation
 
     public string? SsgProfile { get; init; }
 
+    public string? TailoringFile { get; init; }
+
     public TimeSpan? ScanTimeout { get; init; }
 
     public string? AuthTokenFile { get; init; }
@@ -50,6 +52,7 @@ public sealed record InspectorInvocation
         Add(arguments, InspectorFlagNames.CveUrl, CveUrl);
         Add(arguments, InspectorFlagNames.SsgDataStream, SsgDataStream);
         Add(arguments, InspectorFlagNames.SsgProfile, SsgProfile);
+        Add(arguments, InspectorFlagNames.TailoringFile, TailoringFile);
         Add(arguments, InspectorFlagNames.ScanTimeout, ScanTimeout?.ToString("c", CultureInfo.InvariantCulture));
         Add(arguments, InspectorFlagNames.AuthTokenFile, AuthTokenFile);
         return arguments;

@@ -30,6 +30,7 @@ public static class InspectorArguments
             CveUrl = ScanPodSecret.CveUrlHoldsCredentials(spec, options) ? null : ScanPodSecret.CveUrl(spec, options),
             SsgDataStream = spec.Content.DataStream,
             SsgProfile = spec.Content.Profile,
+            TailoringFile = spec.Content.Tailoring is null ? null : ScanPodSecret.TailoringFilePath,
         };
     }
 }

@@ -159,6 +159,11 @@ public static class ScanPodBuilder
     {
         var mounts = new List<V1VolumeMount> { new() { MountPath = ScanPodMetadata.ScratchPath, Name = ScanPodMetadata.ScratchVolume } };
         mounts.AddRange(spec.PullSecrets.Select((s, i) => new V1VolumeMount { MountPath = s.MountDirectory, Name = PullSecret.VolumeName(i), ReadOnlyProperty = true }));
+        if (spec.Content.Tailoring is not null)
+        {
+            mounts.Add(new V1VolumeMount { MountPath = ScanPodMetadata.TailoringPath, Name = ScanPodMetadata.TailoringVolume, ReadOnlyProperty = true });
+        }
+
         return mounts;
     }
 
@@ -182,6 +187,20 @@ public static class ScanPodBuilder
                 DefaultMode = 0x120, // 0440: readable by the pod user and its fsGroup, nobody else
             },
         }));
+        if (spec.Content.Tailoring is not null)
+        {
+            volumes.Add(new V1Volume
+            {
+                Name = ScanPodMetadata.TailoringVolume,
+                Secret = new V1SecretVolumeSource
+                {
+                    SecretName = spec.Name,
+                    Items = [new V1KeyToPath { Key = ScanPodSecret.TailoringKey, Path = ScanPodSecret.TailoringKey }],
+                    DefaultMode = 0x120, // 0440, as the pull secrets
+                },
+            });
+        }
+
         return volumes;
     }
 

@@ -11,4 +11,10 @@ public sealed record ScanPodContent(string? CveUrl = null, string? DataStream = 
 
     /// <summary>Proxies for this scan (the provider's); each one set wins over its <c>Kubernetes:Pod</c> key.</summary>
     public Contracts.Scanning.ScanProxy? Proxy { get; init; }
+
+    /// <summary>
+    /// The provider's XCCDF tailoring file, its bytes: the pod cannot read the bridge's disk, so they travel in the
+    /// pod's secret and are mounted as <see cref="ScanPodSecret.TailoringFilePath"/>. At most <see cref="ScanPodSecret.MaxTailoringBytes"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte>? Tailoring { get; init; }
 }

@@ -21,6 +21,10 @@ public static class ScanPodMetadata
     public const string ScratchPath = "/scan";
     public const string PullSecretsPath = "/var/run/secrets/manageiq.org/pull-secrets";
 
+    /// <summary>The provider's tailoring file, from the pod's own secret (<see cref="ScanPodSecret.TailoringKey"/>).</summary>
+    public const string TailoringVolume = "tailoring";
+    public const string TailoringPath = "/var/run/secrets/manageiq.org/tailoring";
+
     /// <summary>The labels of one bridge's scanning pods and their secrets.</summary>
     public static Dictionary<string, string> Labels(string ownerId) => new(StringComparer.Ordinal)
     {

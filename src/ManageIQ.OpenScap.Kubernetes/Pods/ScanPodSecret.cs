@@ -15,6 +15,13 @@ public static class ScanPodSecret
     public const string HttpProxyKey = "http-proxy";
     public const string HttpsProxyKey = "https-proxy";
     public const string CveUrlKey = "cve-url";
+    public const string TailoringKey = "tailoring.xml";
+
+    /// <summary>A Secret holds at most 1 MiB; the tailoring leaves room for the rest (SSG's own are a few kilobytes).</summary>
+    public const int MaxTailoringBytes = 512 * 1024;
+
+    /// <summary>Where the inspector reads the tailoring in the pod.</summary>
+    public const string TailoringFilePath = ScanPodMetadata.TailoringPath + "/" + TailoringKey;
 
     /// <summary>The inspector's shared token (image-inspector's variable).</summary>
     public const string AuthTokenVariable = Contracts.Inspector.InspectorWire.AuthTokenVariable;
@@ -39,6 +46,10 @@ public static class ScanPodSecret
         Put(HttpProxyKey, HoldsCredentials(HttpProxy(spec, options)) ? HttpProxy(spec, options) : null);
         Put(HttpsProxyKey, HoldsCredentials(HttpsProxy(spec, options)) ? HttpsProxy(spec, options) : null);
         Put(CveUrlKey, CveUrlHoldsCredentials(spec, options) ? CveUrl(spec, options) : null);
+        if (spec.Content.Tailoring is { } tailoring)
+        {
+            data[TailoringKey] = tailoring.ToArray();
+        }
         return new V1Secret
         {
             ApiVersion = "v1",

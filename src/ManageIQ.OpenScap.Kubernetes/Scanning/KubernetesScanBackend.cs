@@ -22,16 +22,23 @@ internal sealed class KubernetesScanBackend(IScanPodOrchestrator orchestrator, I
             return Finished(progress, job, ScanReport.Failure(ScanErrorKind.InvalidRequest, $"The kubernetes backend scans for a ManageIQ container provider, and the scan of {job.Image} names none."));
         }
 
+        ReadOnlyMemory<byte>? tailoring = null;
         if (job.TailoringFile is not null)
         {
-            // The pod evaluates inside its own image: a file on the bridge's disk does not reach it.
-            return Finished(progress, job, ScanReport.Failure(ScanErrorKind.InvalidRequest, $"Provider {job.ProviderId} has a TailoringFile ({job.TailoringFile}); tailoring applies to the local backend only, so set Bridge:ProviderOverrides:{job.ProviderId}:Backend to local or remove the file."));
+            try
+            {
+                tailoring = await ReadTailoringAsync(job.TailoringFile, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Finished(progress, job, ScanReport.Failure(ScanErrorKind.InvalidRequest, $"Bridge:ProviderOverrides:{job.ProviderId}:TailoringFile: {e.Message}"));
+            }
         }
 
         var request = new ScanPodRequest(job.JobId, new ProviderRef(job.ProviderId, job.ProviderName ?? string.Empty), job.PullSpec, job.ExpectedIdentity, job.OutputDirectory)
         {
             Timeout = job.Timeout,
-            Content = new ScanPodContent(job.CveUrl, job.DataStream, job.Profile, job.HtmlReport) { Proxy = job.Proxy },
+            Content = new ScanPodContent(job.CveUrl, job.DataStream, job.Profile, job.HtmlReport) { Proxy = job.Proxy, Tailoring = tailoring },
             RpmScanMode = rpmScanModes.Value.For(job.ProviderId),
             Progress = progress,
         };
@@ -54,6 +61,25 @@ internal sealed class KubernetesScanBackend(IScanPodOrchestrator orchestrator, I
         }
 
         return Finished(progress, job, report);
+    }
+
+    /// <summary>
+    /// The tailoring's bytes, for the pod's secret: the pod cannot read the bridge's disk. The inspector checks the
+    /// content itself, as the local backend does; here only the size a Secret can carry is.
+    /// </summary>
+    /// <exception cref="IOException">The file is missing, unreadable or larger than <see cref="ScanPodSecret.MaxTailoringBytes"/>.</exception>
+    private static async Task<ReadOnlyMemory<byte>> ReadTailoringAsync(string path, CancellationToken cancellationToken)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > ScanPodSecret.MaxTailoringBytes)
+        {
+            throw new IOException($"{path} is {length} bytes; the scanning pod's secret carries at most {ScanPodSecret.MaxTailoringBytes}.");
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        return bytes.Length > ScanPodSecret.MaxTailoringBytes
+            ? throw new IOException($"{path} grew past {ScanPodSecret.MaxTailoringBytes} bytes while read.")
+            : bytes;
     }
 
     /// <summary>The scanning pod's failures in the backends' terms.</summary>

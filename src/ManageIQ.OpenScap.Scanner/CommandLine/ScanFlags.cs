@@ -76,6 +76,8 @@ public sealed class ScanFlags
 
     public Option<string> SsgProfile { get; } = new(InspectorFlagNames.SsgProfile) { Description = "Profile id or suffix instead of the mapped one." };
 
+    public Option<string> TailoringFile { get; } = new(InspectorFlagNames.TailoringFile) { Description = "XCCDF 1.2 tailoring file whose profiles --ssg-profile may name (merged with the CVE feed's tailoring)." };
+
     public Option<TimeSpan?> ScanTimeout { get; } = new(InspectorFlagNames.ScanTimeout) { Description = "oscap time limit (OpenScap:Timeout, default 00:30:00)." };
 
     public Option<string> ConfigFile { get; } = new(InspectorFlagNames.ConfigFile) { Description = "JSON configuration in the appsettings shape (ImageAcquisition, ScapContent, CveFeeds, OpenScap, ... sections)." };
@@ -88,7 +90,7 @@ public sealed class ScanFlags
             command.Arguments.Add(ImageArgument);
         }
 
-        Option[] all = [Image, DockerConfig, Username, PasswordFile, InsecureRegistry, RegistryCaFile, Platform, PullPolicy, WorkDirectory, ResultsDirectory, HtmlReport, HtmlReportMaxArfBytes, CveUrl, CveFeedPolicy, CveCacheDirectory, SsgDataStream, SsgProfile, ScanTimeout, ConfigFile];
+        Option[] all = [Image, DockerConfig, Username, PasswordFile, InsecureRegistry, RegistryCaFile, Platform, PullPolicy, WorkDirectory, ResultsDirectory, HtmlReport, HtmlReportMaxArfBytes, CveUrl, CveFeedPolicy, CveCacheDirectory, SsgDataStream, SsgProfile, TailoringFile, ScanTimeout, ConfigFile];
         foreach (var option in all)
         {
             command.Options.Add(option);
@@ -138,7 +140,7 @@ public sealed class ScanFlags
             InsecureRegistries = parse.GetValue(InsecureRegistry) ?? [],
             CaFile = parse.GetValue(RegistryCaFile),
             HtmlReport = Style == ScanFlagStyle.Bridge ? !parse.GetValue(NoHtml!) : parse.GetValue(HtmlReport),
-            ContentOverride = new ScapContentOverride(parse.GetValue(SsgDataStream), parse.GetValue(SsgProfile), parse.GetValue(CveUrl)),
+            ContentOverride = new ScapContentOverride(parse.GetValue(SsgDataStream), parse.GetValue(SsgProfile), parse.GetValue(CveUrl), FullPath(parse.GetValue(TailoringFile))),
         };
         return new ScanInvocation(settings, Style == ScanFlagStyle.Bridge && givenWork is null, parse.GetValue(ConfigFile), Configuration(parse, work))
         {
@@ -182,6 +184,8 @@ public sealed class ScanFlags
 
         return values;
     }
+
+    private static string? FullPath(string? path) => string.IsNullOrEmpty(path) ? null : Path.GetFullPath(path);
 
     // Like image-inspector, /var/tmp rather than /tmp, which is often a small tmpfs.
     private static string NewWorkDirectory(ScanFlagStyle style)

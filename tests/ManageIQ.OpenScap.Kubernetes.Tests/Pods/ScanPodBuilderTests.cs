@@ -197,4 +197,34 @@ public sealed class ScanPodBuilderTests
             Assert.That(k8s.KubernetesJson.Serialize(pod), Does.Not.Contain("ops-pass"));
         });
     }
+
+    [Test]
+    public void Build_WithATailoring_MountsItFromThePodsOwnSecretAndNamesItToTheInspector()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("<Tailoring/>");
+        var spec = Spec() with { Content = new ScanPodContent { Tailoring = bytes } };
+
+        var pod = ScanPodBuilder.Build(spec, new ScanPodOptions(), "owner");
+        var secret = ScanPodSecret.Build(spec, new ScanPodOptions(), "owner");
+
+        var volume = pod.Spec.Volumes.Single(v => v.Name == ScanPodMetadata.TailoringVolume);
+        Assert.Multiple(() =>
+        {
+            Assert.That(pod.Spec.Containers[0].Args, Does.Contain("--ssg-tailoring-file=/var/run/secrets/manageiq.org/tailoring/tailoring.xml"));
+            Assert.That(pod.Spec.Containers[0].VolumeMounts.Single(m => m.Name == ScanPodMetadata.TailoringVolume).ReadOnlyProperty, Is.True);
+            Assert.That(volume.Secret.SecretName, Is.EqualTo(spec.Name), "the pod's own secret, deleted with it");
+            Assert.That(volume.Secret.Items.Single().Key, Is.EqualTo(ScanPodSecret.TailoringKey));
+            Assert.That(secret.Data[ScanPodSecret.TailoringKey], Is.EqualTo(bytes));
+        });
+    }
+
+    [Test]
+    public void Build_WithoutATailoring_HasNoTailoringVolumeOrFlag()
+    {
+        var pod = ScanPodBuilder.Build(Spec(), new ScanPodOptions(), "owner");
+
+        Assert.That(pod.Spec.Volumes.Select(v => v.Name), Does.Not.Contain(ScanPodMetadata.TailoringVolume));
+        Assert.That(pod.Spec.Containers[0].Args, Has.None.StartsWith("--ssg-tailoring-file"));
+        Assert.That(ScanPodSecret.Build(Spec(), new ScanPodOptions(), "owner").Data.ContainsKey(ScanPodSecret.TailoringKey), Is.False);
+    }
 }

@@ -76,6 +76,7 @@ internal sealed class KubernetesServiceRig : IAsyncDisposable
 
         // As the bridge's own CveFeeds:Policy: no feed is fetched, so nothing leaves this machine.
         inspectors.Environment[$"{InspectorWire.EnvironmentPrefix}CveFeeds__Policy"] = "Disabled";
+        inspectors.Secrets = (ns, name) => api.Secrets.TryGetValue((ns, name), out var secret) ? secret : null;
         api.ContainerRuntime = inspectors;
         return new KubernetesServiceRig(service, api, inspectors);
     }
