@@ -9,6 +9,7 @@ public abstract class ActiveGuard : IActiveGuard, IAsyncDisposable
     private readonly TimeSpan retryPeriod;
     private readonly TimeProvider time;
     private IActiveLease? current;
+    private string? holder;
     private int acquiring;
 
     protected ActiveGuard(string identity, TimeSpan retryPeriod, TimeProvider time)
@@ -24,6 +25,8 @@ public abstract class ActiveGuard : IActiveGuard, IAsyncDisposable
     public string Identity { get; }
 
     public bool IsHeld => Volatile.Read(ref current)?.IsHeld == true;
+
+    public string? Holder => IsHeld ? null : Volatile.Read(ref holder);
 
     public async Task<IActiveLease> AcquireAsync(CancellationToken cancellationToken)
     {
@@ -80,15 +83,20 @@ public abstract class ActiveGuard : IActiveGuard, IAsyncDisposable
             {
                 var attempt = await TryAcquireAsync(cancellationToken).ConfigureAwait(false);
                 failures = 0;
+                if (attempt.Holder is not null)
+                {
+                    Volatile.Write(ref holder, attempt.Holder);
+                }
+
                 if (attempt.Lease is { } lease)
                 {
                     return lease;
                 }
 
-                if (attempt.Holder is { } holder && !string.Equals(holder, reported, StringComparison.Ordinal))
+                if (attempt.Holder is { } seen && !string.Equals(seen, reported, StringComparison.Ordinal))
                 {
-                    reported = holder;
-                    OnWaiting(holder);
+                    reported = seen;
+                    OnWaiting(seen);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

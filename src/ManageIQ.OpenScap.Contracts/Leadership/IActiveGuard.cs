@@ -13,6 +13,9 @@ public interface IActiveGuard
     /// <summary>True while a lease taken from this guard is held: what <c>/readyz</c> asks.</summary>
     bool IsHeld { get; }
 
+    /// <summary>Who held the guard at this replica's last try while it waited; null when not known (or not waiting).</summary>
+    string? Holder { get; }
+
     /// <summary>
     /// Waits until this replica is the active one and returns its lease. One lease at a time: call it again only
     /// after the previous lease was lost or disposed.

@@ -8,5 +8,8 @@ public sealed class ActiveLeaseReadinessCheck(IActiveGuard guard) : IReadinessCh
     public string Name => "lease";
 
     public Task<ReadinessResult> CheckAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(guard.IsHeld ? ReadinessResult.Pass : ReadinessResult.Fail($"{guard.Identity} waits for the single-active guard"));
+        Task.FromResult(
+            guard.IsHeld ? ReadinessResult.Pass
+            : guard.Holder is { } holder ? ReadinessResult.Fail($"{guard.Identity} waits for the single-active guard, held by {holder}")
+            : ReadinessResult.Fail($"{guard.Identity} waits for the single-active guard"));
 }

@@ -205,7 +205,7 @@ public sealed class KubernetesServeEndToEndTests
             {
                 Assert.That(status, Is.EqualTo(503), body.ToString());
                 Assert.That(body.Value<bool>("ready"), Is.False);
-                Assert.That(body["checks"]!.Value<string>("lease"), Is.EqualTo("bridge-b waits for the single-active guard"), body.ToString());
+                Assert.That(body["checks"]!.Value<string>("lease"), Is.EqualTo("bridge-b waits for the single-active guard, held by bridge-a"), body.ToString());
                 Assert.That(body["checks"]!.Value<string>("store"), Is.EqualTo("ok"), body.ToString());
                 Assert.That(holderStatus, Is.EqualTo(200), holderBody.ToString());
                 Assert.That(holderBody["checks"]!.Value<string>("lease"), Is.EqualTo("ok"), holderBody.ToString());
