@@ -14,6 +14,9 @@ public sealed class ManageIqClientOptionsValidator : IValidateOptions<ManageIqCl
     private readonly Func<string, string?> _environment;
     private readonly ILogger _logger;
 
+    // IOptions and IOptionsMonitor each validate once: the warning is said once per address.
+    private string? _warned;
+
     public ManageIqClientOptionsValidator()
         : this(Environment.GetEnvironmentVariable)
     {
@@ -87,7 +90,11 @@ public sealed class ManageIqClientOptionsValidator : IValidateOptions<ManageIqCl
         var shown = url.GetLeftPart(UriPartial.Authority);
         if (url.IsLoopback || allowed)
         {
-            Log.PlainHttp(_logger, shown, url.IsLoopback ? "a loopback address" : "allowed by ManageIq:AllowPlainHttp");
+            if (Interlocked.Exchange(ref _warned, shown) != shown)
+            {
+                Log.PlainHttp(_logger, shown, url.IsLoopback ? "a loopback address" : "allowed by ManageIq:AllowPlainHttp");
+            }
+
             return;
         }
 

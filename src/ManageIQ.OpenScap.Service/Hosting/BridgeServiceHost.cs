@@ -36,6 +36,8 @@ public static class BridgeServiceHost
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Kestrel:Endpoints:Http:Url"] = DefaultUrl,
+            // Named, or the console logger takes its deprecated options and drops SingleLine; the file may choose json.
+            ["Logging:Console:FormatterName"] = "simple",
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft"] = "Warning",
             ["Logging:LogLevel:Quartz"] = "Warning",
