@@ -24,6 +24,22 @@ internal static class OvalResults
         return ids;
     }
 
+    /// <summary>Each test's result in oscap's results.</summary>
+    public static Dictionary<string, string> TestResults(string resultsPath)
+    {
+        var results = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = XmlReader.Create(resultsPath, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "test" && reader.NamespaceURI == ResultsNamespace)
+            {
+                results[reader.GetAttribute("test_id")!] = reader.GetAttribute("result")!;
+            }
+        }
+
+        return results;
+    }
+
     /// <summary>The ids of the items of one kind (definition, or a test/object/state element's local name ending) in a feed.</summary>
     public static SortedSet<string> Ids(string feedPath, string section)
     {

@@ -34,7 +34,7 @@ internal sealed class RandomOvalFeed
 
     public int Count => _definitions.Count;
 
-    public static string DefinitionId(int d) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}:def:{d}");
+    public static string DefinitionId(int d) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}:def:{d + 1}");
 
     /// <summary>The value oscap gives the definition when every undecidable test takes its value from <paramref name="free"/>.</summary>
     public bool Evaluate(int definition, Func<int, bool> free) => Value(_definitions[definition], free);
@@ -43,6 +43,13 @@ internal sealed class RandomOvalFeed
     public bool IsFree(int test) => _tests[test] is { Text: false } t && !_present.Contains(t.Package) && t.State != 0 && t.Existence is "none_exist" or "any_exist";
 
     public int TestCount => _tests.Count;
+
+    public static string TestId(int t) => Id("tst", t);
+
+    /// <summary>The reference's value of one test; null when it is free.</summary>
+    public bool? TestValue(int t) => IsFree(t) ? null : TestValue(t, _ => throw new InvalidOperationException());
+
+    public string Describe(int t) => _tests[t].ToString();
 
     public void Write(string path)
     {
@@ -89,6 +96,7 @@ internal sealed class RandomOvalFeed
             writer.WriteStartElement(test.Text ? "textfilecontent54_test" : "dpkginfo_test", test.Text ? Independent : Linux);
             writer.WriteAttributeString("check", "at least one");
             writer.WriteAttributeString("check_existence", test.Existence);
+            writer.WriteAttributeString("comment", test.Package);
             writer.WriteAttributeString("id", Id("tst", t));
             writer.WriteAttributeString("version", "1");
             Reference(writer, test.Text ? Independent : Linux, "object", "object_ref", Id("obj", t));
@@ -148,7 +156,7 @@ internal sealed class RandomOvalFeed
                 writer.WriteStartElement("evr", Linux);
                 writer.WriteAttributeString("datatype", "debian_evr_string");
                 writer.WriteAttributeString("operation", "less than");
-                writer.WriteString(_tests[t].State == 1 ? "0:99.0-1" : "0:0.1-1");
+                writer.WriteString(_tests[t].State == 1 ? "99:99.0-1" : "0:0.1-1");
                 writer.WriteEndElement();
                 writer.WriteEndElement();
             }
@@ -159,7 +167,7 @@ internal sealed class RandomOvalFeed
         writer.WriteEndElement();
     }
 
-    private static string Id(string kind, int n) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}:{kind}:{n}");
+    private static string Id(string kind, int n) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}:{kind}:{n + 1}");
 
     private static void Reference(XmlWriter writer, string ns, string element, string attribute, string id)
     {
@@ -261,7 +269,7 @@ internal sealed class RandomOvalFeed
         };
     }
 
-    /// <summary>OVAL's result on the synthetic root (Debian 12.15, the present packages in versions below 99 and above 0.1).</summary>
+    /// <summary>OVAL's result on the synthetic root (Debian 12.15, every present package between 0:0.1 and epoch 99).</summary>
     private bool TestValue(int t, Func<int, bool> free)
     {
         var test = _tests[t];

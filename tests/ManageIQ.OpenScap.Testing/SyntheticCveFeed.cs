@@ -50,10 +50,10 @@ public static class SyntheticCveFeed
             writer.WriteStartElement("dpkginfo_test", Linux);
             writer.WriteAttributeString("check", "at least one");
             writer.WriteAttributeString("check_existence", "at_least_one_exists");
-            writer.WriteAttributeString("id", $"{Prefix}:tst:{i}");
+            writer.WriteAttributeString("id", $"{Prefix}:tst:{i + 1}");
             writer.WriteAttributeString("version", "1");
             writer.WriteAttributeString("comment", $"{Package(i, installed, shape, fakePackages)} is earlier than the fixed version");
-            Reference(writer, "object", "object_ref", $"{Prefix}:obj:{PackageIndex(i, installed, shape, fakePackages)}");
+            Reference(writer, "object", "object_ref", $"{Prefix}:obj:{PackageIndex(i, installed, shape, fakePackages) + 2}");
             Reference(writer, "state", "state_ref", $"{Prefix}:ste:{i}");
             writer.WriteEndElement();
         }
@@ -64,7 +64,7 @@ public static class SyntheticCveFeed
         for (var p = 0; p < installed.Count + fakePackages; p++)
         {
             writer.WriteStartElement("dpkginfo_object", Linux);
-            writer.WriteAttributeString("id", $"{Prefix}:obj:{p}");
+            writer.WriteAttributeString("id", $"{Prefix}:obj:{p + 2}");
             writer.WriteAttributeString("version", "1");
             writer.WriteElementString("name", Linux, p < installed.Count ? installed[p].Name : FakeName(p));
             writer.WriteEndElement();
@@ -114,8 +114,8 @@ public static class SyntheticCveFeed
         writer.WriteEndElement();
         writer.WriteStartElement("criteria", Oval);
         writer.WriteAttributeString("operator", "AND");
-        Criterion(writer, $"{Prefix}:tst:0", "Debian 12 is installed");
-        Criterion(writer, $"{Prefix}:tst:{i}", $"{package} DPKG is earlier than the fixed version");
+        Criterion(writer, $"{Prefix}:tst:1", "Debian 12 is installed");
+        Criterion(writer, $"{Prefix}:tst:{i + 1}", $"{package} DPKG is earlier than the fixed version");
         writer.WriteEndElement();
         writer.WriteEndElement();
     }
@@ -126,16 +126,16 @@ public static class SyntheticCveFeed
         writer.WriteAttributeString("check", "all");
         writer.WriteAttributeString("check_existence", "at_least_one_exists");
         writer.WriteAttributeString("comment", "Debian 12 is installed");
-        writer.WriteAttributeString("id", $"{Prefix}:tst:0");
+        writer.WriteAttributeString("id", $"{Prefix}:tst:1");
         writer.WriteAttributeString("version", "1");
-        Reference(writer, "object", "object_ref", $"{Prefix}:obj:debian12", Independent);
+        Reference(writer, "object", "object_ref", $"{Prefix}:obj:1", Independent);
         writer.WriteEndElement();
     }
 
     private static void WriteDebian12Object(XmlWriter writer)
     {
         writer.WriteStartElement("textfilecontent54_object", Independent);
-        writer.WriteAttributeString("id", $"{Prefix}:obj:debian12");
+        writer.WriteAttributeString("id", $"{Prefix}:obj:1");
         writer.WriteAttributeString("version", "1");
         writer.WriteElementString("filepath", Independent, "/etc/debian_version");
         writer.WriteStartElement("pattern", Independent);
