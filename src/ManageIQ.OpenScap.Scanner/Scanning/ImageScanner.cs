@@ -91,7 +91,7 @@ internal sealed class ImageScanner(
         PreparedEvaluation prepared;
         try
         {
-            prepared = await preparer.PrepareAsync(request, content, oscapWork, cancellationToken).ConfigureAwait(false);
+            prepared = await preparer.PrepareAsync(request, content, inventory.Inventory!, oscapWork, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CveFeedException or InvalidDataException)
         {
