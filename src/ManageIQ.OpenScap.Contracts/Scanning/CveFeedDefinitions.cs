@@ -7,11 +7,8 @@ namespace ManageIQ.OpenScap.Contracts.Scanning;
 /// <param name="Total">Definitions in the feed.</param>
 public sealed record CveFeedDefinitions(int Evaluated, int Total)
 {
-    /// <summary>The one wording of the counts, in the notes (<c>openscap_notes</c>, the reports) and the tailored profile's title.</summary>
+    /// <summary>The one wording of the counts: in the notes (<c>openscap_notes</c>, the compact report, <c>bridge scan</c>'s output) and oscap's HTML report.</summary>
     public string Note => string.Create(
         CultureInfo.InvariantCulture,
         $"{Evaluated} of {Total} feed definitions evaluated: the other {Total - Evaluated} name only packages the image does not have, so they could not be true.");
-
-    /// <summary>The counts alone, for a title.</summary>
-    public string Counts => string.Create(CultureInfo.InvariantCulture, $"{Evaluated} of {Total} feed definitions evaluated");
 }

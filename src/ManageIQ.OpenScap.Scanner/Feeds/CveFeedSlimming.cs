@@ -29,7 +29,9 @@ internal sealed class CveFeedSlimming(IOptions<CveFeedOptions> options, ILogger<
             return new CveFeedSlimmingOutcome(null, $"The CVE feed was not slimmed: the scanner cannot list the image's package database ({inventory.Source}) yet, so all the feed's definitions were evaluated.");
         }
 
-        var whole = feedPath + ".whole";
+        // The whole feed keeps its name (the slimmer's messages name it) in a directory of its own beside the slim one.
+        var wholeDirectory = Directory.CreateDirectory(feedPath + ".whole").FullName;
+        var whole = Path.Combine(wholeDirectory, name);
         File.Move(feedPath, whole, overwrite: true);
         try
         {
@@ -48,7 +50,7 @@ internal sealed class CveFeedSlimming(IOptions<CveFeedOptions> options, ILogger<
         }
         finally
         {
-            File.Delete(whole);
+            Directory.Delete(wholeDirectory, recursive: true);
         }
     }
 

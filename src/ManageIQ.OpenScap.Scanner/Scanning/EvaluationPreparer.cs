@@ -80,7 +80,7 @@ internal sealed class EvaluationPreparer(
         await CveFeedMaterializer.MaterializeAsync(feed.Path, localFeed, feedOptions.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
         var slimmed = await SlimAsync(localFeed, inventory, notes, cancellationToken).ConfigureAwait(false);
         var merged = Path.Combine(oscapWork, "tailoring-cve-feed.xml");
-        var profile = CveTailoring.Write(tailoring?.Over(dataStream) ?? dataStream, content.Profile, remote, merged, timeProvider, slimmed.Definitions?.Counts);
+        var profile = CveTailoring.Write(tailoring?.Over(dataStream) ?? dataStream, content.Profile, remote, merged, timeProvider);
         return new PreparedEvaluation(profile, merged, localFiles, null, use, notes) { FeedDefinitions = slimmed.Definitions };
     }
 

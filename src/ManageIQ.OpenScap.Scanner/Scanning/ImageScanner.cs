@@ -180,6 +180,11 @@ internal sealed class ImageScanner(
         if (rendering is not null)
         {
             var html = await rendering.ConfigureAwait(false);
+            if (html.Path is not null && prepared.FeedDefinitions is { } definitions)
+            {
+                await HtmlReportFeedRow.InsertAsync(html.Path, definitions.Note, cancellationToken).ConfigureAwait(false);
+            }
+
             run.Artifacts = run.Artifacts with { Html = html.Path };
             run.Timings = run.Timings with { Report = html.Elapsed };
             run.Note(html.Problem);
