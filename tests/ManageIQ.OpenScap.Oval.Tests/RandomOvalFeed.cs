@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using ManageIQ.OpenScap.Testing;
 
 namespace ManageIQ.OpenScap.Oval.Tests;
 
@@ -11,10 +12,9 @@ namespace ManageIQ.OpenScap.Oval.Tests;
 internal sealed class RandomOvalFeed
 {
     public const string Prefix = "oval:org.manageiq.openscap.random";
-    private const string Oval = "http://oval.mitre.org/XMLSchema/oval-definitions-5";
-    private const string Common = "http://oval.mitre.org/XMLSchema/oval-common-5";
-    private const string Linux = Oval + "#linux";
-    private const string Independent = Oval + "#independent";
+    private const string Oval = OvalFeedWriting.Definitions;
+    private const string Linux = OvalFeedWriting.Linux;
+    private const string Independent = OvalFeedWriting.Independent;
     private static readonly string[] Existences = ["at_least_one_exists", "all_exist", "any_exist", "none_exist", "only_one_exists"];
     private static readonly string[] Operators = ["AND", "AND", "AND", "OR", "OR", "OR", "ONE", "XOR"];
 
@@ -54,15 +54,7 @@ internal sealed class RandomOvalFeed
     public void Write(string path)
     {
         using var writer = XmlWriter.Create(path, new XmlWriterSettings { Indent = true });
-        writer.WriteStartElement("oval_definitions", Oval);
-        writer.WriteAttributeString("xmlns", "oval", null, Common);
-        writer.WriteAttributeString("xmlns", "linux", null, Linux);
-        writer.WriteAttributeString("xmlns", "ind", null, Independent);
-        writer.WriteStartElement("generator", Oval);
-        writer.WriteElementString("product_name", Common, "ManageIQ.OpenScap random feed");
-        writer.WriteElementString("schema_version", Common, "5.11.1");
-        writer.WriteElementString("timestamp", Common, "2025-01-01T00:00:00");
-        writer.WriteEndElement();
+        OvalFeedWriting.WriteStart(writer, "ManageIQ.OpenScap random feed");
         writer.WriteStartElement("definitions", Oval);
         for (var d = 0; d < _definitions.Count; d++)
         {
@@ -99,10 +91,10 @@ internal sealed class RandomOvalFeed
             writer.WriteAttributeString("comment", test.Package);
             writer.WriteAttributeString("id", Id("tst", t));
             writer.WriteAttributeString("version", "1");
-            Reference(writer, test.Text ? Independent : Linux, "object", "object_ref", Id("obj", t));
+            OvalFeedWriting.Reference(writer, test.Text ? Independent : Linux, "object", "object_ref", Id("obj", t));
             if (test.State != 0)
             {
-                Reference(writer, Linux, "state", "state_ref", Id("ste", t));
+                OvalFeedWriting.Reference(writer, Linux, "state", "state_ref", Id("ste", t));
             }
 
             writer.WriteEndElement();
@@ -168,13 +160,6 @@ internal sealed class RandomOvalFeed
     }
 
     private static string Id(string kind, int n) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}:{kind}:{n + 1}");
-
-    private static void Reference(XmlWriter writer, string ns, string element, string attribute, string id)
-    {
-        writer.WriteStartElement(element, ns);
-        writer.WriteAttributeString(attribute, id);
-        writer.WriteEndElement();
-    }
 
     private static void WriteNode(XmlWriter writer, Node node)
     {

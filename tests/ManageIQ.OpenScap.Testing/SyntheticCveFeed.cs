@@ -12,10 +12,9 @@ namespace ManageIQ.OpenScap.Testing;
 /// </summary>
 public static class SyntheticCveFeed
 {
-    private const string Oval = "http://oval.mitre.org/XMLSchema/oval-definitions-5";
-    private const string Common = "http://oval.mitre.org/XMLSchema/oval-common-5";
-    private const string Linux = Oval + "#linux";
-    private const string Independent = Oval + "#independent";
+    private const string Oval = OvalFeedWriting.Definitions;
+    private const string Linux = OvalFeedWriting.Linux;
+    private const string Independent = OvalFeedWriting.Independent;
     private const string Prefix = "oval:org.manageiq.openscap.synthetic";
     public static void Write(string path, int definitions, IReadOnlyList<DebianPackage> installed) =>
         Write(path, definitions, installed, SyntheticFeedShape.WorstCase);
@@ -26,15 +25,7 @@ public static class SyntheticCveFeed
         var fakePackages = shape.FakePackages(installed.Count);
         var settings = new XmlWriterSettings { Indent = true };
         using var writer = XmlWriter.Create(path, settings);
-        writer.WriteStartElement("oval_definitions", Oval);
-        writer.WriteAttributeString("xmlns", "oval", null, Common);
-        writer.WriteAttributeString("xmlns", "linux", null, Linux);
-        writer.WriteAttributeString("xmlns", "ind", null, Independent);
-        writer.WriteStartElement("generator", Oval);
-        writer.WriteElementString("product_name", Common, "ManageIQ.OpenScap synthetic CVE feed");
-        writer.WriteElementString("schema_version", Common, "5.11.1");
-        writer.WriteElementString("timestamp", Common, "2025-01-01T00:00:00");
-        writer.WriteEndElement();
+        OvalFeedWriting.WriteStart(writer, "ManageIQ.OpenScap synthetic CVE feed");
 
         writer.WriteStartElement("definitions", Oval);
         for (var i = 1; i <= definitions; i++)
@@ -157,12 +148,8 @@ public static class SyntheticCveFeed
         writer.WriteEndElement();
     }
 
-    private static void Reference(XmlWriter writer, string element, string attribute, string id, string ns = Linux)
-    {
-        writer.WriteStartElement(element, ns);
-        writer.WriteAttributeString(attribute, id);
-        writer.WriteEndElement();
-    }
+    private static void Reference(XmlWriter writer, string element, string attribute, string id, string ns = Linux) =>
+        OvalFeedWriting.Reference(writer, ns, element, attribute, id);
 
     /// <summary>Every <see cref="SyntheticFeedShape.InstalledEvery"/>th definition names an installed package; the others one of the fake packages.</summary>
     private static int PackageIndex(int i, IReadOnlyList<DebianPackage> installed, SyntheticFeedShape shape, int fakePackages) =>
