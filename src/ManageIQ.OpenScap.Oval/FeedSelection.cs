@@ -2,7 +2,8 @@ namespace ManageIQ.OpenScap.Oval;
 
 /// <summary>
 /// The ids the slimmed feed keeps: every definition not definitely false, every definition a kept one extends, and
-/// every test, object, state and variable reachable from them through their references.
+/// every test, object, state and variable reachable from them through their references; when none could be true,
+/// the first definition, so the feed is never empty.
 /// </summary>
 internal sealed class FeedSelection
 {
@@ -26,6 +27,13 @@ internal sealed class FeedSelection
             {
                 pending.Push(id);
             }
+        }
+
+        if (pending.Count == 0 && index.Definitions.Count > 0)
+        {
+            // With no definition at all, oscap reports a multi-check rule such as security_patches_up_to_date as
+            // unknown instead of passed: one definition, false on this image, keeps its meaning.
+            pending.Push(index.Definitions.Keys.First());
         }
 
         var keptDefinitions = 0;

@@ -48,6 +48,36 @@ public class FeedSlimmingScanTests
         });
     }
 
+    [Test]
+    public async Task ScanAsync_FeedOnPackagesTheImageLacks_KeepsOneFalseDefinitionAndReadsAsTheWholeFeedDoes()
+    {
+        using var directory = new TempDirectory();
+        var root = directory.Combine("rootfs");
+        SyntheticDebianRoot.Write(root);
+        var feed = directory.Combine("feed.xml");
+        SyntheticCveFeed.Write(feed, 50, [new DebianPackage("nginx", "1.22.1-9")]);
+        await using var server = await FeedServer.StartAsync(await ImageScannerTests.Bzip2Async(feed));
+        var location = server.FeedUri("oval-definitions-bookworm.xml.bz2").ToString();
+
+        var slim = await ScanAsync(directory.Combine("slim"), root, location, slimFeed: true);
+        var whole = await ScanAsync(directory.Combine("whole"), root, location, slimFeed: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(slim.Outcome, Is.EqualTo(ScanOutcome.Completed), slim.ErrorMessage);
+            Assert.That(slim.CveFeedDefinitions, Is.EqualTo(new CveFeedDefinitions(1, 50)), "an empty feed would make the rule unknown");
+            Assert.That(FeedFailures(slim), Is.Empty);
+            Assert.That(FeedFailures(whole), Is.Empty);
+            Assert.That(slim.Summary!.Cves, Is.Empty);
+            Assert.That(slim.OscapExitCode, Is.EqualTo(whole.OscapExitCode));
+            Assert.That(slim.Summary.FailedRules.Select(r => r.Id), Is.EqualTo(whole.Summary!.FailedRules.Select(r => r.Id)));
+            foreach (var result in new[] { "error", "unknown", "notchecked" })
+            {
+                Assert.That(slim.Summary.Results.GetValueOrDefault(result), Is.EqualTo(whole.Summary.Results.GetValueOrDefault(result)), result + " rule-results");
+            }
+        });
+    }
+
     private static SortedSet<string> FeedFailures(ScanReport report) =>
         new(report.Summary!.FailedRules.Where(r => r.Id.EndsWith("security_patches_up_to_date", StringComparison.Ordinal)).Select(r => r.Check!), StringComparer.Ordinal);
 
