@@ -48,6 +48,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 4023, Level = LogLevel.Error, Message = "Image {Image}: OpenSCAP failed: {Reason}")]
     public static partial void OscapFailed(ILogger logger, string image, string reason);
 
+    [LoggerMessage(EventId = 4400, Level = LogLevel.Information, Message = "CVE feed {Feed} slimmed to the image's packages: {Kept} of {Total} definitions kept in {Milliseconds} ms")]
+    public static partial void CveFeedSlimmed(ILogger logger, string feed, int kept, int total, long milliseconds);
+
+    [LoggerMessage(EventId = 4401, Level = LogLevel.Warning, Message = "CVE feed {Feed} could not be slimmed; the whole feed is evaluated: {Reason}")]
+    public static partial void CveFeedSlimFailed(ILogger logger, string feed, string reason);
+
+    [LoggerMessage(EventId = 4402, Level = LogLevel.Information, Message = "CVE feed {Feed} not slimmed: the package database {Source} cannot be listed yet")]
+    public static partial void CveFeedNotSlimmed(ILogger logger, string feed, string source);
+
     [LoggerMessage(EventId = 4310, Level = LogLevel.Warning, Message = "Root {Root}: the package inventory could not be read: {Reason}")]
     public static partial void InventoryFailed(ILogger logger, string root, string reason);
 

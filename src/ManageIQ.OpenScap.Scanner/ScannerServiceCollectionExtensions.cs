@@ -53,6 +53,7 @@ public static class ScannerServiceCollectionExtensions
         services.TryAddSingleton<IScapContentResolver, ScapContentResolver>();
         services.TryAddSingleton<IDataStreamInspector, DataStreamInspector>();
         services.TryAddSingleton<ICveFeedCache, CveFeedCache>();
+        services.TryAddSingleton<CveFeedSlimming>();
         services.TryAddSingleton<EvaluationPreparer>();
         services.TryAddSingleton<IImageScanner, ImageScanner>();
         services.TryAddSingleton<ScanRequestFactory>();

@@ -23,12 +23,14 @@ public sealed class ContentFingerprintPredictorTests
 
     private string _etag = null!;
     private string _profile = null!;
+    private bool _slim;
 
     [SetUp]
     public void Reset()
     {
         _etag = "\"v1\"";
         _profile = "xccdf_org.ssgproject.content_profile_standard";
+        _slim = true;
     }
 
     [Test]
@@ -41,6 +43,27 @@ public sealed class ContentFingerprintPredictorTests
         var fingerprint = Fingerprint().ToString();
         _etag = "\"v2\"";
         Assert.That(await Predictor().IsCurrentAsync("debian 12", fingerprint, null, CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public async Task SlimmingSwitchedOff_IsNotCurrentUntilScannedWithTheWholeFeed()
+    {
+        var slimmed = Fingerprint().ToString();
+        _slim = false;
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", slimmed, null, CancellationToken.None), Is.False);
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", Fingerprint().ToString(), null, CancellationToken.None), Is.True);
+    }
+
+    [Test]
+    public async Task ScanBeforeTheSlimmingSwitchExisted_IsNotCurrent() =>
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", (Fingerprint() with { CveFeedSlim = null }).ToString(), null, CancellationToken.None), Is.False);
+
+    [Test]
+    public async Task ScanInAPod_SlimsByThePodsSettings()
+    {
+        var podScan = (Fingerprint() with { Inspector = Inspector }).ToString();
+        _slim = false;
+        Assert.That(await Predictor().IsCurrentAsync("debian 12", podScan, Inspector, CancellationToken.None), Is.True);
     }
 
     [Test]
@@ -103,6 +126,7 @@ public sealed class ContentFingerprintPredictorTests
         Profile = _profile,
         CveFeed = Path.GetFileName(Feed),
         CveFeedVersion = _etag,
+        CveFeedSlim = ContentFingerprint.SlimValue(_slim),
     };
 
     private ContentFingerprintPredictor Predictor()
@@ -116,6 +140,6 @@ public sealed class ContentFingerprintPredictorTests
         var feeds = new Mock<ICveFeedCache>();
         feeds.Setup(f => f.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string location, CancellationToken _) => new CveFeedFile(location, "/nonexistent", true, false, null, _etag));
-        return new ContentFingerprintPredictor(resolver.Object, inspector.Object, feeds.Object, Options.Create(new CveFeedOptions { Policy = CveFeedPolicy.Optional }), TimeProvider.System, NullLogger<ContentFingerprintPredictor>.Instance);
+        return new ContentFingerprintPredictor(resolver.Object, inspector.Object, feeds.Object, Options.Create(new CveFeedOptions { Policy = CveFeedPolicy.Optional, Slim = _slim }), TimeProvider.System, NullLogger<ContentFingerprintPredictor>.Instance);
     }
 }

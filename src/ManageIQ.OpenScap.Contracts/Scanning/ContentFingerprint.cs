@@ -11,6 +11,12 @@ namespace ManageIQ.OpenScap.Contracts.Scanning;
 /// </summary>
 public sealed record ContentFingerprint
 {
+    /// <summary>The <c>cve-slim</c> value of a scan that slims the CVE feed to the image's packages (the default).</summary>
+    public const string SlimOn = "on";
+
+    /// <summary>The <c>cve-slim</c> value of a scan that evaluates the whole feed.</summary>
+    public const string SlimOff = "off";
+
     /// <summary>The version of this project that ran the scan.</summary>
     public static string CurrentProjectVersion { get; } =
         typeof(ContentFingerprint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
@@ -43,6 +49,12 @@ public sealed record ContentFingerprint
     /// <summary>The feed's date (Last-Modified, or the file's time).</summary>
     public DateTimeOffset? CveFeedDate { get; init; }
 
+    /// <summary>
+    /// The feed slimming switch the scan ran with (<see cref="SlimOn"/> or <see cref="SlimOff"/>), null when no feed
+    /// was evaluated: switching it changes the fingerprint, so images are scanned again with the whole feed or the slim one.
+    /// </summary>
+    public string? CveFeedSlim { get; init; }
+
     public string? OscapVersion { get; init; }
 
     public string ProjectVersion { get; init; } = CurrentProjectVersion;
@@ -53,7 +65,7 @@ public sealed record ContentFingerprint
     /// <summary>
     /// <c>key=value</c> pairs joined by <c>;</c>, keys always present and in this order: <c>ds</c>, <c>benchmark</c>,
     /// <c>profile</c>, <c>tailoring</c>, <c>tailoring-sha256</c>, <c>cve</c>, <c>cve-mode</c>, <c>cve-version</c>, <c>cve-date</c>,
-    /// <c>oscap</c>, <c>miq-openscap</c>, then <c>inspector</c> only for a scan in a pod; a missing value is empty;
+    /// <c>cve-slim</c>, <c>oscap</c>, <c>miq-openscap</c>, then <c>inspector</c> only for a scan in a pod; a missing value is empty;
     /// <c>%</c>, <c>;</c> and <c>=</c> in a value are percent-encoded.
     /// </summary>
     public override string ToString()
@@ -68,6 +80,7 @@ public sealed record ContentFingerprint
         Append(text, "cve-mode", CveFeedMode);
         Append(text, "cve-version", CveFeedVersion);
         Append(text, "cve-date", CveFeedDate?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        Append(text, "cve-slim", CveFeedSlim);
         Append(text, "oscap", OscapVersion);
         Append(text, "miq-openscap", ProjectVersion);
         if (Inspector is not null)
@@ -77,6 +90,9 @@ public sealed record ContentFingerprint
 
         return text.ToString();
     }
+
+    /// <summary>The <c>cve-slim</c> value of a scan with the slimming switch <paramref name="slim"/>.</summary>
+    public static string SlimValue(bool slim) => slim ? SlimOn : SlimOff;
 
     /// <summary>
     /// The <c>key=value</c> pairs of a fingerprint as <see cref="ToString"/> wrote it, values decoded; keys it

@@ -29,6 +29,9 @@ public sealed record ScanReport
     /// <summary>The summary of the ARF, the CVE results merged in whatever the CVE feed mode.</summary>
     public ScapSummary? Summary { get; init; }
 
+    /// <summary>How many of the CVE feed's definitions were evaluated after feed slimming; null when the feed was not slimmed.</summary>
+    public CveFeedDefinitions? CveFeedDefinitions { get; init; }
+
     public ScanArtifactPaths Artifacts { get; init; } = ScanArtifactPaths.None;
 
     /// <summary>Things people should know: a missing CVE feed, a skipped HTML report, oscap's warnings.</summary>

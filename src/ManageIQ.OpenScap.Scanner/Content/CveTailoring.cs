@@ -15,9 +15,12 @@ public static class CveTailoring
     private static readonly XNamespace Xccdf = "http://checklists.nist.gov/xccdf/1.2";
     private static readonly string[] ChildOrder = ["select", "set-complex-value", "set-value", "refine-value", "refine-rule"];
 
-    /// <summary>Writes the tailoring file and returns the id of its profile.</summary>
+    /// <summary>
+    /// Writes the tailoring file and returns the id of its profile. <paramref name="feedCounts"/> (how many of the
+    /// feed's definitions a slimmed feed holds) goes into the profile's title, which oscap's HTML report shows.
+    /// </summary>
     /// <exception cref="InvalidDataException">The profile is not in the data stream, or extends a missing one.</exception>
-    public static string Write(DataStreamInfo dataStream, string profile, RemoteCheck check, string tailoringPath, TimeProvider timeProvider)
+    public static string Write(DataStreamInfo dataStream, string profile, RemoteCheck check, string tailoringPath, TimeProvider timeProvider, string? feedCounts = null)
     {
         ArgumentNullException.ThrowIfNull(dataStream);
         ArgumentNullException.ThrowIfNull(check);
@@ -44,7 +47,7 @@ public static class CveTailoring
         var profileElement = new XElement(
             Xccdf + "Profile",
             new XAttribute("id", id),
-            new XElement(Xccdf + "title", title + " + CVE feed"),
+            new XElement(Xccdf + "title", title + " + CVE feed" + (feedCounts is null ? string.Empty : " (" + feedCounts + ")")),
             new XElement(Xccdf + "description", $"{baseId} with the rules that evaluate {check.LocalName} selected."),
             children.Where(c => c.Key.Kind == "select").Select(c => c.Value),
             check.RuleIds.Select(r => new XElement(Xccdf + "select", new XAttribute("idref", r), new XAttribute("selected", "true"))),

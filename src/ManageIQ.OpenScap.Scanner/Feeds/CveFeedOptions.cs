@@ -20,6 +20,15 @@ public sealed class CveFeedOptions
     /// <summary>Largest feed accepted, compressed or decompressed (Debian's bookworm feed is about 100 MB of XML). Default 2 GiB.</summary>
     public long MaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Feed slimming (<c>CveFeeds:Slim</c>, default true): before oscap runs, the feed is reduced to the definitions
+    /// that could be true for the image's packages (docs/feed-slimming.md). False gives oscap the whole feed.
+    /// </summary>
+    public bool Slim { get; set; } = true;
+
+    /// <summary>The configuration key of <see cref="Slim"/>, as notes and docs name it.</summary>
+    public const string SlimKey = SectionName + ":" + nameof(Slim);
+
     /// <summary>Prefix rewrites applied to every feed location before it is fetched (<see cref="CveFeedMirror"/>).</summary>
     public List<CveFeedMirror> Mirrors { get; set; } = [];
 

@@ -12,6 +12,9 @@ public sealed record CveFeedUse(string Location, string Mode, bool FromCache, bo
     public const string LocalFilesMode = "local-files";
     public const string OvalEvalMode = "oval-eval";
 
+    /// <summary>The slimming switch (<see cref="Feeds.CveFeedOptions.Slim"/>) the scan ran with, for the content fingerprint.</summary>
+    public bool Slim { get; init; }
+
     /// <summary>The feed's version for the content fingerprint: its ETag, else its Last-Modified.</summary>
     public string? Version => ETag ?? LastModified?.UtcDateTime.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -91,7 +91,7 @@ internal sealed class ImageScanner(
         PreparedEvaluation prepared;
         try
         {
-            prepared = await preparer.PrepareAsync(request, content, oscapWork, cancellationToken).ConfigureAwait(false);
+            prepared = await preparer.PrepareAsync(request, content, inventory.Inventory!, oscapWork, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CveFeedException or InvalidDataException)
         {
@@ -180,6 +180,11 @@ internal sealed class ImageScanner(
         if (rendering is not null)
         {
             var html = await rendering.ConfigureAwait(false);
+            if (html.Path is not null && prepared.FeedDefinitions is { } definitions)
+            {
+                await HtmlReportFeedRow.InsertAsync(html.Path, definitions.Note, cancellationToken).ConfigureAwait(false);
+            }
+
             run.Artifacts = run.Artifacts with { Html = html.Path };
             run.Timings = run.Timings with { Report = html.Elapsed };
             run.Note(html.Problem);

@@ -12,5 +12,8 @@ internal sealed record PreparedEvaluation(string Profile, string? TailoringFile,
     /// <summary>The operator's tailoring file's digest (<c>sha256:…</c>), in or as <see cref="TailoringFile"/>.</summary>
     public string? TailoringContent { get; init; }
 
+    /// <summary>How many of the feed's definitions the slimmed feed holds; null when the feed was not slimmed.</summary>
+    public Contracts.Scanning.CveFeedDefinitions? FeedDefinitions { get; init; }
+
     public static PreparedEvaluation WithoutFeed(string profile, params string[] notes) => new(profile, null, null, null, null, notes);
 }

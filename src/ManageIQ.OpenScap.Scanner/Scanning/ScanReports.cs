@@ -28,5 +28,6 @@ internal static class ScanReports
         CveFeedMode = prepared?.Feed?.Mode,
         CveFeedVersion = prepared?.Feed?.Version,
         CveFeedDate = prepared?.Feed?.LastModified,
+        CveFeedSlim = prepared?.Feed is { } feed ? ContentFingerprint.SlimValue(feed.Slim) : null,
     };
 }

@@ -60,7 +60,7 @@ internal sealed class ScanRun(string image, Stopwatch clock, IProgress<ScanProgr
     public void Content(ScapContentSelection content, PreparedEvaluation? prepared)
     {
         Notes.AddRange(prepared?.Notes ?? []);
-        report = report with { Content = ScanReports.Fingerprint(content, prepared) };
+        report = report with { Content = ScanReports.Fingerprint(content, prepared), CveFeedDefinitions = prepared?.FeedDefinitions };
     }
 
     public void OscapVersion(string version) => report = report with { Content = report.Content! with { OscapVersion = version } };

@@ -15,9 +15,9 @@ namespace ManageIQ.OpenScap.Service.Discovery;
 /// <summary>
 /// Says, without pulling the image, whether a scan now would give the fingerprint the last one had: the content
 /// the distribution resolves to today (data stream, profile), the CVE feed's current version (the cache's ETag
-/// or Last-Modified, revalidated at most once per <see cref="FeedRecheck"/>) and this bridge's version. For a scan in
-/// a pod, the inspector image (its tag stands for its SSG, oscap and inspector versions) replaces the data stream and
-/// the bridge's version: they are the image's, not this process's.
+/// or Last-Modified, revalidated at most once per <see cref="FeedRecheck"/>), the feed slimming switch and this bridge's version. For a scan in
+/// a pod, the inspector image (its tag stands for its SSG, oscap and inspector versions) replaces the data stream, the
+/// slimming switch and the bridge's version: they are the image's and its settings', not this process's.
 /// </summary>
 public sealed class ContentFingerprintPredictor
 {
@@ -65,6 +65,12 @@ public sealed class ContentFingerprintPredictor
         }
 
         if (contentSource is null && Field(fields, "miq-openscap") != ContentFingerprint.CurrentProjectVersion)
+        {
+            return false;
+        }
+
+        // A scan with a feed records the slimming switch; switching it rescans. A pod slims by its own settings.
+        if (contentSource is null && Field(fields, "cve-slim") != (Field(fields, "cve").Length == 0 ? string.Empty : ContentFingerprint.SlimValue(_feedOptions.Slim)))
         {
             return false;
         }

@@ -1,4 +1,7 @@
 using ManageIQ.OpenScap.Scanner.Feeds;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.Scanner.Tests.Feeds;
 
@@ -46,5 +49,27 @@ public class CveFeedOptionsTests
     public void Validate_Defaults_Succeed()
     {
         Assert.That(new CveFeedOptionsValidator().Validate(null, new CveFeedOptions { CacheDirectory = "/var/lib/x/cve-cache" }).Succeeded, Is.True);
+    }
+
+    [Test]
+    public void Slim_IsOnByDefaultAndSwitchedOffByItsKey()
+    {
+        Assert.That(new CveFeedOptions().Slim, Is.True);
+        Assert.That(Bound(new() { [CveFeedOptions.SlimKey] = "false" }).Slim, Is.False);
+    }
+
+    [Test]
+    public void Slim_NotABoolean_IsRefusedNamingTheKey()
+    {
+        var error = Assert.Catch(() => Bound(new() { [CveFeedOptions.SlimKey] = "sometimes" }));
+        Assert.That(error!.Message, Does.Contain("CveFeeds:Slim").And.Contain("sometimes"));
+    }
+
+    private static CveFeedOptions Bound(Dictionary<string, string?> values)
+    {
+        values[CveFeedOptions.SectionName + ":" + nameof(CveFeedOptions.CacheDirectory)] = "/var/lib/x/cve-cache";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        using var services = new ServiceCollection().AddImageScanner(configuration).BuildServiceProvider();
+        return services.GetRequiredService<IOptions<CveFeedOptions>>().Value;
     }
 }

@@ -31,6 +31,7 @@ public class FeedOnlyScanTests
         Assert.That(result.Content.CveFeedMode, Is.EqualTo("oval-eval"));
         Assert.That(result.Artifacts.Arf, Is.Null);
         Assert.That(result.Summary!.Cves.Select(c => c.Id), Is.EqualTo(new[] { "CVE-2024-5535" }));
+        Assert.That(result.CveFeedDefinitions, Is.EqualTo(new CveFeedDefinitions(2, 2)), "the oval-eval feed is slimmed too; both definitions name installed packages");
     }
 
     [Test]

@@ -1,42 +1,36 @@
 using System.Globalization;
 using System.Xml;
-using ManageIQ.OpenScap.Testing;
 
-namespace ManageIQ.OpenScap.Scap.Benchmarks;
+namespace ManageIQ.OpenScap.Testing;
 
 /// <summary>
 /// Writes a synthetic Debian-security-style OVAL feed (the method of offline-scanning-on-debian12.md §6): one
 /// <c>vulnerability</c> definition per (CVE, package), each a "Debian 12" textfilecontent54 test AND a dpkginfo
-/// "earlier than" test. About 20 % name installed packages (a third of those vulnerable), the rest ~2 000 package
-/// names that are not installed. CVE ids are synthetic.
+/// "earlier than" test. By default (<see cref="SyntheticFeedShape.WorstCase"/>) about 20 % name installed packages
+/// (a third of those vulnerable), the rest ~2 000 package names that are not installed. CVE ids are synthetic.
+/// Shared by the tests and the benchmarks.
 /// </summary>
-internal static class SyntheticCveFeed
+public static class SyntheticCveFeed
 {
-    private const string Oval = "http://oval.mitre.org/XMLSchema/oval-definitions-5";
-    private const string Common = "http://oval.mitre.org/XMLSchema/oval-common-5";
-    private const string Linux = Oval + "#linux";
-    private const string Independent = Oval + "#independent";
+    private const string Oval = OvalFeedWriting.Definitions;
+    private const string Linux = OvalFeedWriting.Linux;
+    private const string Independent = OvalFeedWriting.Independent;
     private const string Prefix = "oval:org.manageiq.openscap.synthetic";
-    private const int FakePackages = 2000;
+    public static void Write(string path, int definitions, IReadOnlyList<DebianPackage> installed) =>
+        Write(path, definitions, installed, SyntheticFeedShape.WorstCase);
 
-    public static void Write(string path, int definitions, IReadOnlyList<DebianPackage> installed)
+    public static void Write(string path, int definitions, IReadOnlyList<DebianPackage> installed, SyntheticFeedShape shape)
     {
+        ArgumentNullException.ThrowIfNull(shape);
+        var fakePackages = shape.FakePackages(installed.Count);
         var settings = new XmlWriterSettings { Indent = true };
         using var writer = XmlWriter.Create(path, settings);
-        writer.WriteStartElement("oval_definitions", Oval);
-        writer.WriteAttributeString("xmlns", "oval", null, Common);
-        writer.WriteAttributeString("xmlns", "linux", null, Linux);
-        writer.WriteAttributeString("xmlns", "ind", null, Independent);
-        writer.WriteStartElement("generator", Oval);
-        writer.WriteElementString("product_name", Common, "ManageIQ.OpenScap synthetic CVE feed");
-        writer.WriteElementString("schema_version", Common, "5.11.1");
-        writer.WriteElementString("timestamp", Common, "2025-01-01T00:00:00");
-        writer.WriteEndElement();
+        OvalFeedWriting.WriteStart(writer, "ManageIQ.OpenScap synthetic CVE feed");
 
         writer.WriteStartElement("definitions", Oval);
         for (var i = 1; i <= definitions; i++)
         {
-            WriteDefinition(writer, i, Package(i, installed));
+            WriteDefinition(writer, i, Package(i, installed, shape, fakePackages));
         }
 
         writer.WriteEndElement();
@@ -47,10 +41,10 @@ internal static class SyntheticCveFeed
             writer.WriteStartElement("dpkginfo_test", Linux);
             writer.WriteAttributeString("check", "at least one");
             writer.WriteAttributeString("check_existence", "at_least_one_exists");
-            writer.WriteAttributeString("id", $"{Prefix}:tst:{i}");
+            writer.WriteAttributeString("id", $"{Prefix}:tst:{i + 1}");
             writer.WriteAttributeString("version", "1");
-            writer.WriteAttributeString("comment", $"{Package(i, installed)} is earlier than the fixed version");
-            Reference(writer, "object", "object_ref", $"{Prefix}:obj:{PackageIndex(i, installed)}");
+            writer.WriteAttributeString("comment", $"{Package(i, installed, shape, fakePackages)} is earlier than the fixed version");
+            Reference(writer, "object", "object_ref", $"{Prefix}:obj:{PackageIndex(i, installed, shape, fakePackages) + 2}");
             Reference(writer, "state", "state_ref", $"{Prefix}:ste:{i}");
             writer.WriteEndElement();
         }
@@ -58,10 +52,10 @@ internal static class SyntheticCveFeed
         writer.WriteEndElement();
         writer.WriteStartElement("objects", Oval);
         WriteDebian12Object(writer);
-        for (var p = 0; p < installed.Count + FakePackages; p++)
+        for (var p = 0; p < installed.Count + fakePackages; p++)
         {
             writer.WriteStartElement("dpkginfo_object", Linux);
-            writer.WriteAttributeString("id", $"{Prefix}:obj:{p}");
+            writer.WriteAttributeString("id", $"{Prefix}:obj:{p + 2}");
             writer.WriteAttributeString("version", "1");
             writer.WriteElementString("name", Linux, p < installed.Count ? installed[p].Name : FakeName(p));
             writer.WriteEndElement();
@@ -78,7 +72,7 @@ internal static class SyntheticCveFeed
             writer.WriteAttributeString("datatype", "debian_evr_string");
             writer.WriteAttributeString("operation", "less than");
             // On installed packages a third are vulnerable (fixed in a far-future version), the rest long fixed.
-            writer.WriteString(i % 15 == 0 ? "0:99.0-1" : "0:0.1-1");
+            writer.WriteString(i % (3 * shape.InstalledEvery) == 0 ? "0:99.0-1" : "0:0.1-1");
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
@@ -111,8 +105,8 @@ internal static class SyntheticCveFeed
         writer.WriteEndElement();
         writer.WriteStartElement("criteria", Oval);
         writer.WriteAttributeString("operator", "AND");
-        Criterion(writer, $"{Prefix}:tst:0", "Debian 12 is installed");
-        Criterion(writer, $"{Prefix}:tst:{i}", $"{package} DPKG is earlier than the fixed version");
+        Criterion(writer, $"{Prefix}:tst:1", "Debian 12 is installed");
+        Criterion(writer, $"{Prefix}:tst:{i + 1}", $"{package} DPKG is earlier than the fixed version");
         writer.WriteEndElement();
         writer.WriteEndElement();
     }
@@ -123,16 +117,16 @@ internal static class SyntheticCveFeed
         writer.WriteAttributeString("check", "all");
         writer.WriteAttributeString("check_existence", "at_least_one_exists");
         writer.WriteAttributeString("comment", "Debian 12 is installed");
-        writer.WriteAttributeString("id", $"{Prefix}:tst:0");
+        writer.WriteAttributeString("id", $"{Prefix}:tst:1");
         writer.WriteAttributeString("version", "1");
-        Reference(writer, "object", "object_ref", $"{Prefix}:obj:debian12", Independent);
+        Reference(writer, "object", "object_ref", $"{Prefix}:obj:1", Independent);
         writer.WriteEndElement();
     }
 
     private static void WriteDebian12Object(XmlWriter writer)
     {
         writer.WriteStartElement("textfilecontent54_object", Independent);
-        writer.WriteAttributeString("id", $"{Prefix}:obj:debian12");
+        writer.WriteAttributeString("id", $"{Prefix}:obj:1");
         writer.WriteAttributeString("version", "1");
         writer.WriteElementString("filepath", Independent, "/etc/debian_version");
         writer.WriteStartElement("pattern", Independent);
@@ -154,20 +148,16 @@ internal static class SyntheticCveFeed
         writer.WriteEndElement();
     }
 
-    private static void Reference(XmlWriter writer, string element, string attribute, string id, string ns = Linux)
-    {
-        writer.WriteStartElement(element, ns);
-        writer.WriteAttributeString(attribute, id);
-        writer.WriteEndElement();
-    }
+    private static void Reference(XmlWriter writer, string element, string attribute, string id, string ns = Linux) =>
+        OvalFeedWriting.Reference(writer, ns, element, attribute, id);
 
-    /// <summary>Every fifth definition names an installed package; the others one of the fake packages.</summary>
-    private static int PackageIndex(int i, IReadOnlyList<DebianPackage> installed) =>
-        i % 5 == 0 ? i / 5 % installed.Count : installed.Count + (i % FakePackages);
+    /// <summary>Every <see cref="SyntheticFeedShape.InstalledEvery"/>th definition names an installed package; the others one of the fake packages.</summary>
+    private static int PackageIndex(int i, IReadOnlyList<DebianPackage> installed, SyntheticFeedShape shape, int fakePackages) =>
+        i % shape.InstalledEvery == 0 ? i / shape.InstalledEvery % installed.Count : installed.Count + (i % fakePackages);
 
-    private static string Package(int i, IReadOnlyList<DebianPackage> installed)
+    private static string Package(int i, IReadOnlyList<DebianPackage> installed, SyntheticFeedShape shape, int fakePackages)
     {
-        var p = PackageIndex(i, installed);
+        var p = PackageIndex(i, installed, shape, fakePackages);
         return p < installed.Count ? installed[p].Name : FakeName(p);
     }
 

@@ -1,0 +1,3 @@
+using ManageIQ.OpenScap.Oval.Benchmarks;
+
+return await FeedSlimmingBenchmark.RunAsync(args);
