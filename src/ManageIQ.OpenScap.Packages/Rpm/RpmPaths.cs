@@ -13,4 +13,7 @@ public static class RpmPaths
         "usr/lib/sysimage/rpm/Packages",
         "var/lib/rpm/Packages",
     ];
+
+    /// <summary>True for rpm 4.16+'s sqlite database, which the project lists itself.</summary>
+    public static bool IsSqlite(string database) => database.EndsWith("/rpmdb.sqlite", StringComparison.Ordinal);
 }
