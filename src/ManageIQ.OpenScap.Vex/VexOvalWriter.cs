@@ -116,7 +116,7 @@ internal static class VexOvalWriter
     {
         writer.WriteStartElement("definition", Namespace);
         writer.WriteAttributeString("class", "inventory");
-        writer.WriteAttributeString("id", IdPrefix + "def:0");
+        writer.WriteAttributeString("id", "oval:org.manageiq.openscap.vex.inventory:def:1");
         writer.WriteAttributeString("version", "1");
         writer.WriteStartElement("metadata", Namespace);
         writer.WriteElementString("title", Namespace, $"oscap's rpminfo probe sees the image's {installed.Count} installed packages");
