@@ -1,0 +1,120 @@
+using System.Formats.Tar;
+using ManageIQ.OpenScap.Contracts.Scanning;
+using ManageIQ.OpenScap.Scanner.Content;
+using ManageIQ.OpenScap.Scanner.Feeds;
+using ManageIQ.OpenScap.Scanner.Scanning;
+using ManageIQ.OpenScap.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ZstdSharp;
+
+namespace ManageIQ.OpenScap.Scanner.Tests.Scanning;
+
+/// <summary>
+/// RHEL 10 has no OVAL: a RHEL 10 RPM root made with Debian's rpm tools (openssl and its openssl-libs subpackage
+/// vulnerable, zlib fixed), scanned by the real oscap as root with OVAL converted from CSAF VEX documents written
+/// here: Red Hat's archive_latest.txt and tar.zst through a mirror, or a provider's URL over HTTP.
+/// </summary>
+[CancelAfter(180_000)]
+public class RhelVexScanTests
+{
+    private const string Image = "127.0.0.1:5000/test/ubi:10";
+    private const string RedHatVexBase = "https://security.access.redhat.com/data/csaf/v2/vex/";
+    private const string Rhel10 = "BaseOS-10.0.Z";
+
+    [Test]
+    public async Task ScanAsync_DefaultMapThroughAMirror_FindsTheVulnerableSourcesBinariesAndNotTheFixedOne()
+    {
+        RequireRoot();
+        using var directory = new TempDirectory();
+        var mirror = Directory.CreateDirectory(directory.Combine("mirror")).FullName;
+        WriteArchive(Path.Combine(mirror, "csaf_vex_2026-12-01.tar.zst"), Documents());
+        File.WriteAllText(Path.Combine(mirror, VexFeedPreparer.LatestPointer), "csaf_vex_2026-12-01.tar.zst\n");
+
+        var result = await ScanAsync(directory, cveFeed: null, o => o.Mirrors = [new CveFeedMirror { From = RedHatVexBase, To = mirror + "/" }]);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Completed), result.ErrorMessage);
+        Assert.That(result.Summary!.Cves, Is.EqualTo(new[] { new Scap.ScapCve("CVE-2026-4001", Scap.ScapSeverity.High) }), "openssl 1:3.2.2-16 is older than the fix; zlib 1.3.1-3 is newer than its fix; bash's CVE has no fix");
+        Assert.That(result.Content!.CveFeed, Is.EqualTo(DefaultDistributionContent.RedHatVex));
+        Assert.That(result.Content.CveFeedMode, Is.EqualTo(CveFeedUse.OvalEvalMode));
+        var oval = File.ReadAllText(result.Artifacts.CveOvalResults!);
+        Assert.That(oval, Does.Contain("openssl-libs (from openssl) is earlier than 1:3.2.2-17.el10"), "the subpackage is tested through its SOURCERPM");
+        Assert.That(oval, Does.Contain("rpminfo_item"));
+        Assert.That(result.Notes, Has.Some.StartsWith("CVE feed: CSAF VEX " + RedHatVexBase + "csaf_vex_2026-12-01.tar.zst (3 documents"));
+    }
+
+    [Test]
+    public async Task ScanAsync_ProviderUrlOverHttp_SecondScanRevalidatesAndReusesTheIndex()
+    {
+        RequireRoot();
+        using var directory = new TempDirectory();
+        var archive = directory.Combine("feed.tar.zst");
+        WriteArchive(archive, Documents());
+        await using var server = await FeedServer.StartAsync(File.ReadAllBytes(archive), "\"vex-1\"");
+        var url = server.FeedUri("rhel10-vex.tar.zst").ToString();
+
+        var first = await ScanAsync(directory, url, null);
+        var second = await ScanAsync(directory, url, null);
+
+        Assert.That(first.Outcome, Is.EqualTo(ScanOutcome.Completed), first.ErrorMessage);
+        Assert.That(second.Summary!.Cves.Select(c => c.Id), Is.EqualTo(new[] { "CVE-2026-4001" }));
+        Assert.That(server.Requests.Select(r => r.Status), Is.EqualTo(new[] { 200, 304 }));
+        Assert.That(Directory.GetFiles(directory.Combine("cve-cache/vex-index")), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ScanAsync_HostileVexDocument_IsAnErrorNamingTheDocumentAndField()
+    {
+        RequireRoot();
+        using var directory = new TempDirectory();
+        var feed = Directory.CreateDirectory(directory.Combine("vex")).FullName;
+        File.WriteAllText(Path.Combine(feed, "cve-2026-4009.json"), Documents()[0].Text.Replace("\"fixed\": [", "\"fixed\": [ 12,", StringComparison.Ordinal));
+
+        var result = await ScanAsync(directory, feed, null);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Failed));
+        Assert.That(result.ErrorMessage, Does.Contain("cve-2026-4009.json: vulnerabilities[0].product_status.fixed[0] is a number, not a product id."));
+    }
+
+    private static (string Name, string Text)[] Documents() =>
+    [
+        ("2026/cve-2026-4001.json", Rhel("CVE-2026-4001", "Important").Fixed(Rhel10, "openssl", "3.2.2-17.el10", epoch: 1).ToJson()),
+        ("2026/cve-2026-4002.json", Rhel("CVE-2026-4002", "Moderate").Fixed(Rhel10, "zlib", "1.3.1-2.el10").ToJson()),
+        ("2026/cve-2026-4003.json", Rhel("CVE-2026-4003", "Low").Affected("red_hat_enterprise_linux_10", "bash").ToJson()),
+    ];
+
+    private static CsafVexDocument Rhel(string cve, string severity) => new CsafVexDocument(cve, severity)
+        .Product(Rhel10, "Red Hat Enterprise Linux BaseOS (v. 10)", "cpe:/o:redhat:enterprise_linux:10.0::baseos")
+        .Product("red_hat_enterprise_linux_10", "Red Hat Enterprise Linux 10", "cpe:/o:redhat:enterprise_linux:10");
+
+    private static void WriteArchive(string path, IEnumerable<(string Name, string Text)> documents)
+    {
+        using var file = File.Create(path);
+        using var zstd = new CompressionStream(file);
+        using var tar = new TarWriter(zstd, TarEntryFormat.Pax);
+        foreach (var (name, text) in documents)
+        {
+            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)) });
+        }
+    }
+
+    private static void RequireRoot()
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            Assert.Ignore("an RPM image's scan needs chroot(), so root; RpmImageScanTests covers the capability-less error");
+        }
+    }
+
+    private static async Task<ScanReport> ScanAsync(TempDirectory directory, string? cveFeed, Action<CveFeedOptions>? feeds)
+    {
+        var root = directory.Combine("rootfs");
+        if (!Directory.Exists(root))
+        {
+            SyntheticRpmRoot.Write(root, directory.Combine("rpmbuild"), [new("openssl", "3.2.2", "16.el10", Epoch: 1, SubPackages: ["openssl-libs"]), new("zlib", "1.3.1", "3.el10"), new("bash", "5.2.26", "6.el10")], versionId: "10.0");
+        }
+
+        var noContent = Directory.CreateDirectory(directory.Combine("no-content")).FullName;
+        await using var services = ScannerServices.Build(directory, acquirer: RootScan.Acquirer(Image, root, 'e'), policy: CveFeedPolicy.Required, searchDirectories: [noContent], feeds: feeds);
+        return await services.GetRequiredService<IImageScanner>().ScanAsync(RootScan.Request(Image, directory, cveFeed), null, CancellationToken.None);
+    }
+}
