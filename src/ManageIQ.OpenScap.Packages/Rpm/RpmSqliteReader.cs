@@ -5,7 +5,9 @@ namespace ManageIQ.OpenScap.Packages.Rpm;
 /// <summary>
 /// Lists an <c>rpmdb.sqlite</c> (rpm 4.16+: RHEL 9 and 10, Fedora, Alma and Oracle 9+): table
 /// <c>Packages(hnum, blob)</c>, one RPM header per row. The image's file is opened read-only and immutable (no
-/// lock, no journal or WAL written or read), and a file that is not such a database is refused by name.
+/// lock, no journal or WAL written or read), and a file that is not such a database is refused by name. When the
+/// image holds a non-empty <c>-wal</c> (rpm was interrupted before its checkpoint), the database and its WAL are
+/// copied to a private directory first and read there, so committed transactions in the WAL are not missed.
 /// </summary>
 internal static class RpmSqliteReader
 {
@@ -21,9 +23,38 @@ internal static class RpmSqliteReader
         {
         }
 
+        var wal = relative + "-wal";
+        var walType = files.TypeOf(wal);
+        if (walType == PackageNativeMethods.RegularFile && new FileInfo(files.Resolve(wal)).Length > 0)
+        {
+            var copy = Directory.CreateTempSubdirectory("miq-rpmdb-");
+            try
+            {
+                CopyInto(files, relative, Path.Combine(copy.FullName, "rpmdb.sqlite"));
+                CopyInto(files, wal, Path.Combine(copy.FullName, "rpmdb.sqlite-wal"));
+                return ReadDatabase(Path.Combine(copy.FullName, "rpmdb.sqlite"), immutable: false, relative, limits, cancellationToken);
+            }
+            finally
+            {
+                copy.Delete(recursive: true);
+            }
+        }
+
+        return ReadDatabase(files.Resolve(relative), immutable: true, relative, limits, cancellationToken);
+    }
+
+    private static void CopyInto(RootFiles files, string relative, string target)
+    {
+        using var source = files.Open(relative);
+        using var destination = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        source.CopyTo(destination);
+    }
+
+    private static List<InstalledPackage> ReadDatabase(string path, bool immutable, string relative, PackageInventoryLimits limits, CancellationToken cancellationToken)
+    {
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = new Uri(files.Resolve(relative)).AbsoluteUri + "?immutable=1",
+            DataSource = new Uri(path).AbsoluteUri + (immutable ? "?immutable=1" : string.Empty),
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         };

@@ -133,6 +133,37 @@ public class RpmSqliteInventoryTests
         Assert.That(inventory.Packages, Is.EqualTo(new[] { new InstalledPackage("bind-libs", "32:9.16.23-18.el9_4.1", "x86_64", "bind", "32:9.16.23-18.el9_4.1") }));
     }
 
+    [Test]
+    public async Task ReadAsync_CommittedTransactionsStillInTheWal_AreRead()
+    {
+        using var directory = new TempDirectory();
+        WriteRoot(directory);
+        var staging = Directory.CreateDirectory(directory.Combine("staging")).FullName;
+        var stagingDb = Path.Combine(staging, "rpmdb.sqlite");
+        WriteDatabase(stagingDb, "CREATE TABLE Packages (hnum INTEGER PRIMARY KEY AUTOINCREMENT, blob BLOB NOT NULL)", Header(("first", 1000), ("1.0", 1001), ("1", 1002)));
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = stagingDb, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0";
+            wal.ExecuteNonQuery();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO Packages (blob) VALUES ($blob)";
+            insert.Parameters.AddWithValue("$blob", Header(("second", 1000), ("2.0", 1001), ("1", 1002)));
+            insert.ExecuteNonQuery();
+
+            // As an image layer holds them when rpm was interrupted: the database, and the WAL not checkpointed.
+            File.Copy(stagingDb, directory.Combine(Database));
+            File.Copy(stagingDb + "-wal", directory.Combine(Database + "-wal"));
+        }
+
+        var inventory = await InventoryReaders.Create().ReadAsync(directory.Path, Rhel, CancellationToken.None);
+
+        Assert.That(new FileInfo(directory.Combine(Database + "-wal")).Length, Is.Positive);
+        Assert.That(inventory.Packages.Select(p => p.Name), Is.EqualTo(new[] { "first", "second" }));
+        Assert.That(Directory.GetFiles(directory.Combine("var/lib/rpm")).Select(Path.GetFileName), Is.EquivalentTo(new[] { "rpmdb.sqlite", "rpmdb.sqlite-wal" }), "nothing is written into the image");
+    }
+
     private static void WriteRoot(TempDirectory directory) => Directory.CreateDirectory(directory.Combine("var/lib/rpm"));
 
     private static void WriteDatabase(string path, string schema, params byte[][] blobs)
