@@ -1,6 +1,6 @@
 namespace ManageIQ.OpenScap.Packages.Rpm;
 
-/// <summary>Finds the RPM database of a root and lists it when it is sqlite; Berkeley DB and ndb are found, not listed.</summary>
+/// <summary>Finds the RPM database of a root and lists it when it is sqlite or Berkeley DB; ndb is found, not listed.</summary>
 internal static class RpmInventoryReader
 {
     /// <exception cref="PackageInventoryException">No RPM database exists, it is not a regular file, or it is garbage or lists nothing.</exception>
@@ -14,13 +14,15 @@ internal static class RpmInventoryReader
             throw new PackageInventoryException($"{database} is not a regular file, so it is not an RPM database.");
         }
 
-        if (!RpmPaths.IsSqlite(database))
+        if (!RpmPaths.IsSqlite(database) && !RpmPaths.IsBerkeleyDb(database))
         {
-            // Berkeley DB (RHEL 8 and older) and ndb (SUSE): found, so the probes run, but not listed here.
+            // ndb (SUSE's Packages.db): found, so the probes run, but not listed here.
             return new PackageInventory { Kind = PackageDatabaseKind.Rpm, Source = database, Listed = false };
         }
 
-        var packages = RpmSqliteReader.Read(files, database, limits, cancellationToken);
+        var packages = RpmPaths.IsSqlite(database)
+            ? RpmSqliteReader.Read(files, database, limits, cancellationToken)
+            : RpmBerkeleyDbReader.Read(files, database, limits, cancellationToken);
         return packages.Count == 0
             ? throw new PackageInventoryException($"{database} lists no installed package.")
             : new PackageInventory { Kind = PackageDatabaseKind.Rpm, Source = database, Packages = packages };
