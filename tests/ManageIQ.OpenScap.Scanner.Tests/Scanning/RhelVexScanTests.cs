@@ -5,6 +5,7 @@ using ManageIQ.OpenScap.Scanner.Feeds;
 using ManageIQ.OpenScap.Scanner.Scanning;
 using ManageIQ.OpenScap.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ZstdSharp;
 
 namespace ManageIQ.OpenScap.Scanner.Tests.Scanning;
@@ -62,6 +63,25 @@ public class RhelVexScanTests
     }
 
     [Test]
+    public async Task ScanAsync_Rhel8BerkeleyDbWithRhelVexVersionsAndADirectoryFeed_FindsTheSubpackageOfTheVulnerableSource()
+    {
+        RequireRoot();
+        using var directory = new TempDirectory();
+        var root = directory.Combine("rootfs");
+        SyntheticRpmRoot.Write(root, directory.Combine("rpmbuild"), [new("bind", "9.11.36", "16.el8_10.2", Epoch: 32, SubPackages: ["bind-libs"]), new("zlib", "1.2.11", "25.el8")], versionId: "8.10");
+        RpmBerkeleyDb.Convert(root);
+        var mirror = Directory.CreateDirectory(directory.Combine("mirror/2026")).FullName;
+        var rhel8 = new CsafVexDocument("CVE-2026-4101", "Important").Product("AppStream-8.10.0.Z.MAIN", "Red Hat Enterprise Linux AppStream (v. 8)", "cpe:/a:redhat:enterprise_linux:8::appstream");
+        File.WriteAllText(Path.Combine(mirror, "cve-2026-4101.json"), rhel8.Fixed("AppStream-8.10.0.Z.MAIN", "bind", "9.11.36-16.el8_10.4", epoch: 32).ToJson());
+
+        var result = await ScanAsync(directory, directory.Combine("mirror"), null, rhelVexVersions: ["8"]);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Completed), result.ErrorMessage);
+        Assert.That(result.Summary!.Cves.Select(c => c.Id), Is.EqualTo(new[] { "CVE-2026-4101" }));
+        Assert.That(File.ReadAllText(result.Artifacts.CveOvalResults!), Does.Contain("bind-libs (from bind) is earlier than 32:9.11.36-16.el8_10.4"));
+    }
+
+    [Test]
     public async Task ScanAsync_HostileVexDocument_IsAnErrorNamingTheDocumentAndField()
     {
         RequireRoot();
@@ -105,7 +125,7 @@ public class RhelVexScanTests
         }
     }
 
-    private static async Task<ScanReport> ScanAsync(TempDirectory directory, string? cveFeed, Action<CveFeedOptions>? feeds)
+    private static async Task<ScanReport> ScanAsync(TempDirectory directory, string? cveFeed, Action<CveFeedOptions>? feeds, IReadOnlyList<string>? rhelVexVersions = null)
     {
         var root = directory.Combine("rootfs");
         if (!Directory.Exists(root))
@@ -115,6 +135,7 @@ public class RhelVexScanTests
 
         var noContent = Directory.CreateDirectory(directory.Combine("no-content")).FullName;
         await using var services = ScannerServices.Build(directory, acquirer: RootScan.Acquirer(Image, root, 'e'), policy: CveFeedPolicy.Required, searchDirectories: [noContent], feeds: feeds);
+        services.GetRequiredService<IOptions<ScapContentOptions>>().Value.RhelVexVersions = [.. rhelVexVersions ?? []];
         return await services.GetRequiredService<IImageScanner>().ScanAsync(RootScan.Request(Image, directory, cveFeed), null, CancellationToken.None);
     }
 }
