@@ -38,9 +38,10 @@ internal sealed class VexFeedPreparer(IVexOvalConverter converter, ICveFeedCache
 
         CveFeedFile feed;
         string fetched;
+        CveFeedFile versioned;
         try
         {
-            (feed, fetched) = await FetchAsync(location, cancellationToken).ConfigureAwait(false);
+            (feed, fetched, versioned) = await FetchAsync(location, cancellationToken).ConfigureAwait(false);
         }
         catch (CveFeedException e) when (policy == CveFeedPolicy.Optional)
         {
@@ -81,29 +82,35 @@ internal sealed class VexFeedPreparer(IVexOvalConverter converter, ICveFeedCache
             notes.Add($"The image's RPM database ({inventory.Source}) is not one the scanner lists itself, so the VEX feed's own package names were tested as binary names: binary packages whose source RPM has another name (openssl-libs from openssl) are tested only where the feed names them.");
         }
 
-        // Without a server ETag (a file or directory), the feed's content digest versions the fingerprint.
-        var use = new CveFeedUse(Shown(location), CveFeedUse.OvalEvalMode, feed.FromCache, feed.Stale, feed.LastModified, feed.ETag ?? conversion.FeedDigest);
+        // The version is what discovery's fingerprint prediction reads of the location (the pointer's, through
+        // archive_latest.txt); a directory, which it cannot read, is versioned by its content digest.
+        var directory = Directory.Exists(feed.Path);
+        var use = new CveFeedUse(Shown(location), CveFeedUse.OvalEvalMode, feed.FromCache, feed.Stale, versioned.LastModified, directory ? conversion.FeedDigest : versioned.ETag);
         return prepared with { SeparateOvalFeed = ovalPath, Feed = use, Notes = notes };
     }
 
-    /// <summary>The feed on disk, and the location it was fetched as (the archive a pointer names), before mirroring.</summary>
-    private async Task<(CveFeedFile Feed, string Location)> FetchAsync(string location, CancellationToken cancellationToken)
+    /// <summary>
+    /// The feed on disk, the location it was fetched as (the archive a pointer names) before mirroring, and the
+    /// file whose ETag and time version it (the pointer itself, when there is one).
+    /// </summary>
+    private async Task<(CveFeedFile Feed, string Location, CveFeedFile Versioned)> FetchAsync(string location, CancellationToken cancellationToken)
     {
         var mirrored = CveFeedMirror.Apply(feedOptions.Value.Mirrors, location);
         if (!CveFeedLocation.IsUrl(mirrored) && Directory.Exists(mirrored))
         {
-            return (new CveFeedFile(location, mirrored, FromCache: false, Stale: false, new DateTimeOffset(Directory.GetLastWriteTimeUtc(mirrored)), null), location);
+            var directory = new CveFeedFile(location, mirrored, FromCache: false, Stale: false, new DateTimeOffset(Directory.GetLastWriteTimeUtc(mirrored)), null);
+            return (directory, location, directory);
         }
 
         var feed = await feedCache.GetAsync(location, cancellationToken).ConfigureAwait(false);
         if (!Path.GetFileName(CveFeedLocation.IsUrl(location) ? new Uri(location).AbsolutePath : location).Equals(LatestPointer, StringComparison.Ordinal))
         {
-            return (feed, location);
+            return (feed, location, feed);
         }
 
         var archive = ArchiveLocation(location, await ReadPointerAsync(feed.Path, location, cancellationToken).ConfigureAwait(false));
         var fetched = await feedCache.GetAsync(archive, cancellationToken).ConfigureAwait(false);
-        return (fetched with { Stale = fetched.Stale || feed.Stale }, archive);
+        return (fetched with { Stale = fetched.Stale || feed.Stale }, archive, feed);
     }
 
     private static string Shown(string location) => CveFeedLocation.IsUrl(location) ? CveFeedCache.Redact(location) : location;

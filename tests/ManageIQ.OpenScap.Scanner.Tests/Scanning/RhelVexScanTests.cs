@@ -44,22 +44,26 @@ public class RhelVexScanTests
     }
 
     [Test]
-    public async Task ScanAsync_ProviderUrlOverHttp_SecondScanRevalidatesAndReusesTheIndex()
+    public async Task ScanAsync_ProviderPointerUrlOverHttp_SecondScanRevalidatesBothAndReusesTheIndex()
     {
         RequireRoot();
         using var directory = new TempDirectory();
         var archive = directory.Combine("feed.tar.zst");
         WriteArchive(archive, Documents());
-        await using var server = await FeedServer.StartAsync(File.ReadAllBytes(archive), "\"vex-1\"");
-        var url = server.FeedUri("rhel10-vex.tar.zst").ToString();
+        await using var server = await FeedServer.StartAsync([]);
+        server.Files[VexFeedPreparer.LatestPointer] = "csaf_vex_2026-12-02.tar.zst\n"u8.ToArray();
+        server.Files["csaf_vex_2026-12-02.tar.zst"] = File.ReadAllBytes(archive);
+        var url = server.FeedUri(VexFeedPreparer.LatestPointer).ToString();
 
         var first = await ScanAsync(directory, url, null);
         var second = await ScanAsync(directory, url, null);
 
         Assert.That(first.Outcome, Is.EqualTo(ScanOutcome.Completed), first.ErrorMessage);
         Assert.That(second.Summary!.Cves.Select(c => c.Id), Is.EqualTo(new[] { "CVE-2026-4001" }));
-        Assert.That(server.Requests.Select(r => r.Status), Is.EqualTo(new[] { 200, 304 }));
+        Assert.That(server.Requests.Select(r => r.Status), Is.EqualTo(new[] { 200, 200, 304, 304 }), "the pointer, then the archive, each revalidated");
         Assert.That(Directory.GetFiles(directory.Combine("cve-cache/vex-index")), Has.Length.EqualTo(1));
+        Assert.That((second.Content!.CveFeed, second.Content.CveFeedVersion), Is.EqualTo((url, "\"archive_latest.txt-v1\"")), "versioned by the pointer, which is what discovery's prediction reads");
+        Assert.That(second.Notes, Has.Some.Contains("csaf_vex_2026-12-02.tar.zst (3 documents"));
     }
 
     [Test]
