@@ -71,6 +71,10 @@ internal static class CsafVexDocumentReader
                 ReadVulnerability(vulnerability, path, documentTitle, aggregate, statements);
             }
 
+            // Red Hat lists each fix's binaries beside its source RPM, per arch; the image's SOURCERPM reaches them
+            // through the source, so a binary is kept only where no source RPM states the same fix.
+            var sources = statements.Where(s => s.IsSource).Select(s => (s.Cve, s.Major, s.FixedEvr)).ToHashSet();
+            statements.RemoveAll(s => !s.IsSource && sources.Contains((s.Cve, s.Major, s.FixedEvr)));
             return statements;
         }
 

@@ -12,6 +12,7 @@ public class CsafVexDocumentReaderTests
         var json = RhelProducts.Document("CVE-2026-1001")
             .Fixed(RhelProducts.Rhel10, "openssl", "3.2.2-16.el10_0.1", epoch: 1)
             .Fixed(RhelProducts.Rhel10, "openssl-libs", "3.2.2-16.el10_0.1", "x86_64", epoch: 1)
+            .Fixed(RhelProducts.Rhel10AppStream, "openssl-perl", "3.2.2-18.el10", "noarch", epoch: 1)
             .Fixed(RhelProducts.Rhel9, "openssl", "3.0.7-28.el9_4")
             .Fixed(RhelProducts.Rhel9Eus, "openssl", "3.0.7-20.el9_2.3")
             .Fixed(RhelProducts.OpenShift, "openssl", "3.0.7-99.rhaos4.16")
@@ -23,10 +24,10 @@ public class CsafVexDocumentReaderTests
         Assert.That(statements, Is.EqualTo(new[]
         {
             new VexRpmStatement("CVE-2026-1001", "10", VexPackageStatus.Fixed, "openssl", true, "1:3.2.2-16.el10_0.1", "Important", "test package: flaw CVE-2026-1001"),
-            new VexRpmStatement("CVE-2026-1001", "10", VexPackageStatus.Fixed, "openssl-libs", false, "1:3.2.2-16.el10_0.1", "Important", "test package: flaw CVE-2026-1001"),
+            new VexRpmStatement("CVE-2026-1001", "10", VexPackageStatus.Fixed, "openssl-perl", false, "1:3.2.2-18.el10", "Important", "test package: flaw CVE-2026-1001"),
             new VexRpmStatement("CVE-2026-1001", "9", VexPackageStatus.Fixed, "openssl", true, "0:3.0.7-28.el9_4", "Important", "test package: flaw CVE-2026-1001"),
             new VexRpmStatement("CVE-2026-1001", "10", VexPackageStatus.KnownAffected, "compat-openssl", true, null, "Important", "test package: flaw CVE-2026-1001"),
-        }), "the EUS and OpenShift products carry other streams' versions and are skipped");
+        }), "the EUS and OpenShift products carry other streams' versions and are skipped; openssl-libs is reached through its source RPM's statement, openssl-perl's fix has no source RPM beside it");
     }
 
     [Test]

@@ -69,13 +69,13 @@ public class VexOvalConverterTests
     public async Task ConvertAsync_InventoryNotListed_TestsTheFeedsOwnNamesAsBinaries()
     {
         using var directory = new TempDirectory();
-        var feed = WriteFeed(directory, RhelProducts.Document("CVE-2026-3005").Fixed(RhelProducts.Rhel10, "openssl", "3.2.2-17.el10", epoch: 1).Fixed(RhelProducts.Rhel10, "openssl-libs", "3.2.2-17.el10", "x86_64", epoch: 1));
+        var feed = WriteFeed(directory, RhelProducts.Document("CVE-2026-3005").Fixed(RhelProducts.Rhel10, "openssl", "3.2.2-17.el10", epoch: 1).Fixed(RhelProducts.Rhel10, "openssl-libs", "3.2.2-18.el10", "x86_64", epoch: 1));
         using var converter = Converter();
 
         var result = await converter.ConvertAsync(Request(directory, feed, packages: null), CancellationToken.None);
 
         Assert.That(result.Definitions, Is.EqualTo(1));
-        Assert.That(Definitions(XDocument.Load(directory.Combine("vex.xml"))), Is.EqualTo(new[] { "CVE-2026-3005|Important|openssl (from openssl) is earlier than 1:3.2.2-17.el10;openssl-libs (from openssl-libs) is earlier than 1:3.2.2-17.el10" }));
+        Assert.That(Definitions(XDocument.Load(directory.Combine("vex.xml"))), Is.EqualTo(new[] { "CVE-2026-3005|Important|openssl (from openssl) is earlier than 1:3.2.2-17.el10;openssl-libs (from openssl-libs) is earlier than 1:3.2.2-18.el10" }));
         Validate(directory.Combine("vex.xml"));
     }
 
