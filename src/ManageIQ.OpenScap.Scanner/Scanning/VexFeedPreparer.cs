@@ -79,7 +79,7 @@ internal sealed class VexFeedPreparer(IVexOvalConverter converter, ICveFeedCache
 
         if (!inventory.Listed)
         {
-            notes.Add($"The image's RPM database ({inventory.Source}) is not one the scanner lists itself, so the VEX feed's own package names were tested as binary names: binary packages whose source RPM has another name (openssl-libs from openssl) are tested only where the feed names them.");
+            notes.Add($"The image's RPM database ({inventory.Source}) is not one the scanner lists itself, so the VEX feed's own package names were tested as binary names: binary packages whose source RPM has another name (openssl-libs from openssl) are not tested where the feed names their source RPM.");
         }
 
         // The version is what discovery's fingerprint prediction reads of the location (the pointer's, through
