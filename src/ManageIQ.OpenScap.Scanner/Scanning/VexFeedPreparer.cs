@@ -91,7 +91,8 @@ internal sealed class VexFeedPreparer(IVexOvalConverter converter, ICveFeedCache
 
     /// <summary>
     /// The feed on disk, the location it was fetched as (the archive a pointer names) before mirroring, and the
-    /// file whose ETag and time version it (the pointer itself, when there is one).
+    /// file whose ETag and time version it (the pointer itself, when there is one). A location that names no file
+    /// (a provider's <c>cve_url</c> base, image-inspector's meaning) gets Red Hat's pointer name appended.
     /// </summary>
     private async Task<(CveFeedFile Feed, string Location, CveFeedFile Versioned)> FetchAsync(string location, CancellationToken cancellationToken)
     {
@@ -101,6 +102,8 @@ internal sealed class VexFeedPreparer(IVexOvalConverter converter, ICveFeedCache
             var directory = new CveFeedFile(location, mirrored, FromCache: false, Stale: false, new DateTimeOffset(Directory.GetLastWriteTimeUtc(mirrored)), null);
             return (directory, location, directory);
         }
+
+        location = CveFeedLocation.FromBase(location, DefaultDistributionContent.RedHatVex)!;
 
         var feed = await feedCache.GetAsync(location, cancellationToken).ConfigureAwait(false);
         if (!Path.GetFileName(CveFeedLocation.IsUrl(location) ? new Uri(location).AbsolutePath : location).Equals(LatestPointer, StringComparison.Ordinal))

@@ -86,6 +86,39 @@ public class RhelVexScanTests
     }
 
     [Test]
+    public async Task ScanAsync_ProviderBaseUrl_GetsThePointerNameAppended()
+    {
+        RequireRoot();
+        using var directory = new TempDirectory();
+        var archive = directory.Combine("feed.tar.zst");
+        WriteArchive(archive, Documents());
+        await using var server = await FeedServer.StartAsync([]);
+        server.Files[VexFeedPreparer.LatestPointer] = "csaf_vex_2026-12-02.tar.zst\n"u8.ToArray();
+        server.Files["csaf_vex_2026-12-02.tar.zst"] = File.ReadAllBytes(archive);
+
+        var result = await ScanAsync(directory, server.FeedUri(string.Empty).ToString(), null);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Completed), result.ErrorMessage);
+        Assert.That(result.Summary!.Cves.Select(c => c.Id), Is.EqualTo(new[] { "CVE-2026-4001" }));
+    }
+
+    [TestCase("../../etc/passwd\n")]
+    [TestCase("")]
+    [TestCase("a.tar.zst\nb.tar.zst\n")]
+    public async Task ScanAsync_PointerNamingNoPlainFile_IsAnError(string pointerText)
+    {
+        RequireRoot();
+        using var directory = new TempDirectory();
+        var mirror = Directory.CreateDirectory(directory.Combine("mirror")).FullName;
+        File.WriteAllText(Path.Combine(mirror, VexFeedPreparer.LatestPointer), pointerText);
+
+        var result = await ScanAsync(directory, Path.Combine(mirror, VexFeedPreparer.LatestPointer), null);
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Failed));
+        Assert.That(result.ErrorMessage, Does.EndWith("archive_latest.txt does not name an archive file (one line, a plain file name, at most 1024 bytes)."));
+    }
+
+    [Test]
     public async Task ScanAsync_HostileVexDocument_IsAnErrorNamingTheDocumentAndField()
     {
         RequireRoot();
