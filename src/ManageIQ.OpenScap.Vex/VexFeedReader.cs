@@ -33,7 +33,7 @@ internal static class VexFeedReader
 
         if (Directory.Exists(path))
         {
-            foreach (var file in Directory.EnumerateFiles(path, "*.json", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, MatchCasing = MatchCasing.CaseInsensitive }).Order(StringComparer.Ordinal))
+            foreach (var file in VexFeedDirectory.Documents(path))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var name = Path.GetRelativePath(path, file);

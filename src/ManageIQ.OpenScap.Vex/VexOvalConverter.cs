@@ -94,7 +94,7 @@ internal sealed class VexOvalConverter(IOptions<VexOptions> options, TimeProvide
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         if (Directory.Exists(feed))
         {
-            foreach (var file in Directory.EnumerateFiles(feed, "*.json", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, MatchCasing = MatchCasing.CaseInsensitive }).Order(StringComparer.Ordinal))
+            foreach (var file in VexFeedDirectory.Documents(feed))
             {
                 var info = new FileInfo(file);
                 sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{Path.GetRelativePath(feed, file)}\0{info.Length}\0{info.LastWriteTimeUtc.Ticks}\n"));
