@@ -56,4 +56,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4460, Level = LogLevel.Information, Message = "CSAF VEX feed {Feed}: {Documents} documents converted into {Definitions} OVAL definitions for the image (index from cache: {FromCache})")]
     public static partial void VexFeedConverted(ILogger logger, string feed, int documents, int definitions, bool fromCache);
+
+    [LoggerMessage(EventId = 4461, Level = LogLevel.Information, Message = "CSAF VEX archive {Previous} was replaced by {Current}: its cached copy is deleted")]
+    public static partial void VexArchiveForgotten(ILogger logger, string previous, string current);
 }

@@ -8,6 +8,12 @@ public sealed record VexConversionRequest
     /// <summary>The feed on disk: a <c>.json</c> document, a directory of them, or a tar (plain, gzip, zstd) of them.</summary>
     public required string FeedPath { get; init; }
 
+    /// <summary>
+    /// What the feed is, whatever its content today (its configured location): one cached index is kept per key, so
+    /// feeds used side by side do not evict each other's. Null: <see cref="FeedPath"/>.
+    /// </summary>
+    public string? FeedKey { get; init; }
+
     /// <summary>Where the feed's parsed index is kept between scans (a directory of this process's own), keyed by the feed's content.</summary>
     public required string CacheDirectory { get; init; }
 

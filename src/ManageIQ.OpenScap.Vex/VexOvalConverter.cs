@@ -22,7 +22,7 @@ internal sealed class VexOvalConverter(IOptions<VexOptions> options, TimeProvide
     public async Task<VexConversion> ConvertAsync(VexConversionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (index, digest, fromCache) = await IndexAsync(request.FeedPath, request.CacheDirectory, cancellationToken).ConfigureAwait(false);
+        var (index, digest, fromCache) = await IndexAsync(request.FeedPath, request.FeedKey ?? request.FeedPath, request.CacheDirectory, cancellationToken).ConfigureAwait(false);
         var statements = index.ForMajor(request.Major).ToList();
         var settings = options.Value;
         if (!statements.Any(s => s.Status == VexPackageStatus.Fixed || settings.IncludeUnfixed))
@@ -36,14 +36,15 @@ internal sealed class VexOvalConverter(IOptions<VexOptions> options, TimeProvide
         return new VexConversion(index.Documents, statements.Count, written.Definitions, fromCache, digest);
     }
 
-    private async Task<(VexIndex Index, string Digest, bool FromCache)> IndexAsync(string feed, string cacheDirectory, CancellationToken cancellationToken)
+    private async Task<(VexIndex Index, string Digest, bool FromCache)> IndexAsync(string feed, string feedKey, string cacheDirectory, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var digest = await DigestAsync(feed, cancellationToken).ConfigureAwait(false);
             Directory.CreateDirectory(cacheDirectory);
-            var cached = Path.Combine(cacheDirectory, $"{IndexFormat}-{digest[7..]}.json");
+            var key = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(feedKey)))[..16];
+            var cached = Path.Combine(cacheDirectory, $"{IndexFormat}-{key}-{digest[7..]}.json");
             if (File.Exists(cached) && ReadCached(cached) is { } index)
             {
                 Log.IndexFromCache(logger, feed, digest);
@@ -60,9 +61,9 @@ internal sealed class VexOvalConverter(IOptions<VexOptions> options, TimeProvide
             }
 
             File.Move(partial, cached, overwrite: true);
-            foreach (var old in Directory.EnumerateFiles(cacheDirectory, "vex-index-*.json").Where(f => f != cached))
+            foreach (var old in Directory.EnumerateFiles(cacheDirectory, "vex-index-*.json").Where(f => f != cached && (Path.GetFileName(f).StartsWith($"{IndexFormat}-{key}-", StringComparison.Ordinal) || !Path.GetFileName(f).StartsWith(IndexFormat + "-", StringComparison.Ordinal))))
             {
-                // One index per feed content is kept: the newest.
+                // One index per feed is kept, the newest; those of an older index format go too.
                 File.Delete(old);
             }
 

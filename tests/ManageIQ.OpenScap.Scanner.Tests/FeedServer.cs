@@ -27,7 +27,7 @@ public sealed class FeedServer : IAsyncDisposable
 
     public byte[] Content { get; set; }
 
-    /// <summary>Files served under their own names instead of <see cref="Content"/>, each with the ETag <c>"NAME-v1"</c>.</summary>
+    /// <summary>Files served under their own names instead of <see cref="Content"/>, each with the ETag <c>"NAME-HASH"</c> of its content.</summary>
     public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
 
     public string ETag { get; set; }
@@ -69,7 +69,7 @@ public sealed class FeedServer : IAsyncDisposable
     private async Task Answer(HttpContext context)
     {
         var name = (string)context.Request.RouteValues["name"]!;
-        var (content, etag) = Files.TryGetValue(name, out var file) ? (file, $"\"{name}-v1\"") : (Content, ETag);
+        var (content, etag) = Files.TryGetValue(name, out var file) ? (file, $"\"{name}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file))[..8]}\"") : (Content, ETag);
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
         int status;
         if (ForcedStatus is { } forced)

@@ -124,6 +124,23 @@ public class VexOvalConverterTests
     }
 
     [Test]
+    public async Task ConvertAsync_TwoFeedsSideBySide_KeepTheirOwnIndexes()
+    {
+        using var directory = new TempDirectory();
+        var first = WriteFeed(directory, RhelProducts.Document("CVE-2026-3011").Fixed(RhelProducts.Rhel10, "openssl", "3.2.2-17.el10", epoch: 1));
+        var second = Directory.CreateDirectory(directory.Combine("feed-9")).FullName;
+        File.WriteAllText(Path.Combine(second, "cve-2026-3012.json"), RhelProducts.Document("CVE-2026-3012").Fixed(RhelProducts.Rhel10, "bash", "5.2.26-7.el10").ToJson());
+        using var converter = Converter();
+
+        await converter.ConvertAsync(Request(directory, first, Packages) with { FeedKey = "https://a.test/vex/" }, CancellationToken.None);
+        await converter.ConvertAsync(Request(directory, second, Packages) with { FeedKey = "/srv/vex-9" }, CancellationToken.None);
+        var again = await converter.ConvertAsync(Request(directory, first, Packages) with { FeedKey = "https://a.test/vex/" }, CancellationToken.None);
+
+        Assert.That(again.FromCache, Is.True);
+        Assert.That(Directory.GetFiles(directory.Combine("cache")), Has.Length.EqualTo(2));
+    }
+
+    [Test]
     public async Task ConvertAsync_CorruptCachedIndex_IsParsedAgain()
     {
         using var directory = new TempDirectory();

@@ -50,6 +50,7 @@ internal sealed class VexFeedPreparer(IVexOvalConverter converter, ICveFeedCache
         }
 
         var ovalPath = Path.Combine(oscapWork, "cve-feed.xml");
+        var indexDirectory = PrivateCacheDirectory.Ensure(Path.Combine(feedOptions.Value.CacheDirectory, "vex-index"));
         VexConversion conversion;
         try
         {
@@ -57,7 +58,8 @@ internal sealed class VexFeedPreparer(IVexOvalConverter converter, ICveFeedCache
                 new VexConversionRequest
                 {
                     FeedPath = feed.Path,
-                    CacheDirectory = PrivateCacheDirectory.Ensure(Path.Combine(feedOptions.Value.CacheDirectory, "vex-index")),
+                    FeedKey = location,
+                    CacheDirectory = indexDirectory,
                     Major = major,
                     Packages = inventory.Listed ? inventory.Packages : null,
                     OvalPath = ovalPath,
@@ -67,6 +69,11 @@ internal sealed class VexFeedPreparer(IVexOvalConverter converter, ICveFeedCache
         catch (VexFormatException e)
         {
             throw new CveFeedException($"The CSAF VEX feed {Shown(fetched)} cannot be used: {e.Message}", e);
+        }
+
+        if (fetched != location)
+        {
+            ForgetOlderArchive(indexDirectory, location, fetched);
         }
 
         var shown = Shown(fetched);
@@ -117,6 +124,26 @@ internal sealed class VexFeedPreparer(IVexOvalConverter converter, ICveFeedCache
     }
 
     private static string Shown(string location) => CveFeedLocation.IsUrl(location) ? CveFeedCache.Redact(location) : location;
+
+    /// <summary>
+    /// A pointer names a new archive every day, each cached under its own URL: the one it named before is deleted
+    /// from the download cache once a scan has used the new one, so the cache holds one archive per pointer.
+    /// </summary>
+    private void ForgetOlderArchive(string indexDirectory, string pointer, string archive)
+    {
+        var record = Path.Combine(indexDirectory, "pointer-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pointer)))[..16] + ".txt");
+        var previous = PrivateCacheDirectory.IsOwnFile(record) && new FileInfo(record).Length <= 4096 ? File.ReadAllText(record) : null;
+        if (previous is not null && previous != archive && CveFeedMirror.Apply(feedOptions.Value.Mirrors, previous) is var mirrored && CveFeedLocation.IsUrl(mirrored))
+        {
+            var paths = CachedFeedPaths.For(PrivateCacheDirectory.Ensure(feedOptions.Value.CacheDirectory), mirrored);
+            File.Delete(paths.Feed);
+            File.Delete(paths.Metadata);
+            var (was, now) = (Shown(previous), Shown(archive));
+            Log.VexArchiveForgotten(logger, was, now);
+        }
+
+        File.WriteAllText(record, archive);
+    }
 
     private static async Task<string> ReadPointerAsync(string path, string location, CancellationToken cancellationToken)
     {

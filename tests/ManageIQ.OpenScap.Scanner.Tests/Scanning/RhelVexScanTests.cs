@@ -61,8 +61,9 @@ public class RhelVexScanTests
         Assert.That(first.Outcome, Is.EqualTo(ScanOutcome.Completed), first.ErrorMessage);
         Assert.That(second.Summary!.Cves.Select(c => c.Id), Is.EqualTo(new[] { "CVE-2026-4001" }));
         Assert.That(server.Requests.Select(r => r.Status), Is.EqualTo(new[] { 200, 200, 304, 304 }), "the pointer, then the archive, each revalidated");
-        Assert.That(Directory.GetFiles(directory.Combine("cve-cache/vex-index")), Has.Length.EqualTo(1));
-        Assert.That((second.Content!.CveFeed, second.Content.CveFeedVersion), Is.EqualTo((url, "\"archive_latest.txt-v1\"")), "versioned by the pointer, which is what discovery's prediction reads");
+        Assert.That(Directory.GetFiles(directory.Combine("cve-cache/vex-index"), "vex-index-*"), Has.Length.EqualTo(1));
+        Assert.That(second.Content!.CveFeed, Is.EqualTo(url));
+        Assert.That(second.Content.CveFeedVersion, Does.StartWith("\"archive_latest.txt-"), "versioned by the pointer, which is what discovery's prediction reads");
         Assert.That(second.Notes, Has.Some.Contains("csaf_vex_2026-12-02.tar.zst (3 documents"));
     }
 
@@ -83,6 +84,30 @@ public class RhelVexScanTests
         Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Completed), result.ErrorMessage);
         Assert.That(result.Summary!.Cves.Select(c => c.Id), Is.EqualTo(new[] { "CVE-2026-4101" }));
         Assert.That(File.ReadAllText(result.Artifacts.CveOvalResults!), Does.Contain("bind-libs (from bind) is earlier than 32:9.11.36-16.el8_10.4"));
+    }
+
+    [Test]
+    public async Task ScanAsync_PointerNamesANewArchive_TheOlderCachedArchiveIsDeleted()
+    {
+        RequireRoot();
+        using var directory = new TempDirectory();
+        var archive = directory.Combine("feed.tar.zst");
+        WriteArchive(archive, Documents());
+        await using var server = await FeedServer.StartAsync([]);
+        server.Files[VexFeedPreparer.LatestPointer] = "csaf_vex_2026-12-01.tar.zst\n"u8.ToArray();
+        server.Files["csaf_vex_2026-12-01.tar.zst"] = File.ReadAllBytes(archive);
+        var url = server.FeedUri(VexFeedPreparer.LatestPointer).ToString();
+        await ScanAsync(directory, url, null);
+        var cached = Directory.GetFiles(directory.Combine("cve-cache"), "*.feed").Length;
+        WriteArchive(archive, [.. Documents(), ("2026/cve-2026-4004.json", Rhel("CVE-2026-4004", "Moderate").Fixed(Rhel10, "zlib", "1.3.1-4.el10").ToJson())]);
+        server.Files[VexFeedPreparer.LatestPointer] = "csaf_vex_2026-12-02.tar.zst\n"u8.ToArray();
+        server.Files["csaf_vex_2026-12-02.tar.zst"] = File.ReadAllBytes(archive);
+
+        var next = await ScanAsync(directory, url, null);
+
+        Assert.That(next.Summary!.Cves.Select(c => c.Id), Is.EqualTo(new[] { "CVE-2026-4001", "CVE-2026-4004" }), "the new archive's zlib fix is newer than the image's");
+        Assert.That((cached, Directory.GetFiles(directory.Combine("cve-cache"), "*.feed").Length), Is.EqualTo((2, 2)), "the pointer and one archive");
+        Assert.That(Directory.GetFiles(directory.Combine("cve-cache/vex-index"), "vex-index-*"), Has.Length.EqualTo(1));
     }
 
     [Test]
