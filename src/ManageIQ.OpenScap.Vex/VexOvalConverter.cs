@@ -17,6 +17,9 @@ internal sealed class VexOvalConverter(IOptions<VexOptions> options, TimeProvide
 
     private readonly SemaphoreSlim gate = new(1, 1);
 
+    /// <summary>The last index of each feed key, with the file facts it was read at: scans in a row skip hashing and loading.</summary>
+    private readonly Dictionary<string, (FeedStamp Stamp, string Digest, VexIndex Index)> recent = new(StringComparer.Ordinal);
+
     public void Dispose() => gate.Dispose();
 
     public async Task<VexConversion> ConvertAsync(VexConversionRequest request, CancellationToken cancellationToken)
@@ -41,38 +44,56 @@ internal sealed class VexOvalConverter(IOptions<VexOptions> options, TimeProvide
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var digest = await DigestAsync(feed, cancellationToken).ConfigureAwait(false);
-            Directory.CreateDirectory(cacheDirectory);
-            var key = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(feedKey)))[..16];
-            var cached = Path.Combine(cacheDirectory, $"{IndexFormat}-{key}-{digest[7..]}.json");
-            if (File.Exists(cached) && ReadCached(cached) is { } index)
+            var stamp = FeedStamp.Of(feed);
+            if (stamp is not null && recent.TryGetValue(feedKey, out var last) && last.Stamp == stamp)
             {
-                Log.IndexFromCache(logger, feed, digest);
-                return (index, digest, true);
+                Log.IndexFromCache(logger, feed, last.Digest);
+                return (last.Index, last.Digest, true);
             }
 
-            var clock = Stopwatch.StartNew();
-            index = await Task.Run(() => VexFeedReader.Read(feed, options.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
-            Log.FeedIndexed(logger, feed, digest, index.Documents, index.Statements.Count, clock.ElapsedMilliseconds);
-            var partial = cached + ".partial";
-            await using (var stream = File.Create(partial))
+            var (index, digest, fromCache) = await ReadOrParseAsync(feed, feedKey, cacheDirectory, cancellationToken).ConfigureAwait(false);
+            if (stamp is not null)
             {
-                await JsonSerializer.SerializeAsync(stream, index, VexJsonContext.Default.VexIndex, cancellationToken).ConfigureAwait(false);
+                recent[feedKey] = (stamp, digest, index);
             }
 
-            File.Move(partial, cached, overwrite: true);
-            foreach (var old in Directory.EnumerateFiles(cacheDirectory, "vex-index-*.json").Where(f => f != cached && (Path.GetFileName(f).StartsWith($"{IndexFormat}-{key}-", StringComparison.Ordinal) || !Path.GetFileName(f).StartsWith(IndexFormat + "-", StringComparison.Ordinal))))
-            {
-                // One index per feed is kept, the newest; those of an older index format go too.
-                File.Delete(old);
-            }
-
-            return (index, digest, false);
+            return (index, digest, fromCache);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private async Task<(VexIndex Index, string Digest, bool FromCache)> ReadOrParseAsync(string feed, string feedKey, string cacheDirectory, CancellationToken cancellationToken)
+    {
+        var digest = await DigestAsync(feed, cancellationToken).ConfigureAwait(false);
+        Directory.CreateDirectory(cacheDirectory);
+        var key = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(feedKey)))[..16];
+        var cached = Path.Combine(cacheDirectory, $"{IndexFormat}-{key}-{digest[7..]}.json");
+        if (File.Exists(cached) && ReadCached(cached) is { } known)
+        {
+            Log.IndexFromCache(logger, feed, digest);
+            return (known, digest, true);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var index = await Task.Run(() => VexFeedReader.Read(feed, options.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
+        Log.FeedIndexed(logger, feed, digest, index.Documents, index.Statements.Count, clock.ElapsedMilliseconds);
+        var partial = cached + ".partial";
+        await using (var stream = File.Create(partial))
+        {
+            await JsonSerializer.SerializeAsync(stream, index, VexJsonContext.Default.VexIndex, cancellationToken).ConfigureAwait(false);
+        }
+
+        File.Move(partial, cached, overwrite: true);
+        foreach (var old in Directory.EnumerateFiles(cacheDirectory, "vex-index-*.json").Where(f => f != cached && (Path.GetFileName(f).StartsWith($"{IndexFormat}-{key}-", StringComparison.Ordinal) || !Path.GetFileName(f).StartsWith(IndexFormat + "-", StringComparison.Ordinal))))
+        {
+            // One index per feed is kept, the newest; those of an older index format go too.
+            File.Delete(old);
+        }
+
+        return (index, digest, false);
     }
 
     private VexIndex? ReadCached(string path)

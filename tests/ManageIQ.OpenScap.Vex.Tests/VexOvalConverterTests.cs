@@ -124,6 +124,25 @@ public class VexOvalConverterTests
     }
 
     [Test]
+    public async Task ConvertAsync_SameArchiveFileAgain_IsNeitherHashedNorLoadedUntilItChanges()
+    {
+        using var directory = new TempDirectory();
+        var archive = directory.Combine("feed.tar");
+        VexFeedReaderTests.WriteTar(archive, "tar", [("a.json", RhelProducts.Document("CVE-2026-3013").Fixed(RhelProducts.Rhel10, "openssl", "3.2.2-17.el10", epoch: 1).ToJson())]);
+        using var converter = Converter();
+        await converter.ConvertAsync(Request(directory, archive, Packages), CancellationToken.None);
+
+        // The on-disk index is gone, yet the same file (path, length, time) needs neither it nor a new parse.
+        File.Delete(Directory.GetFiles(directory.Combine("cache")).Single());
+        var again = await converter.ConvertAsync(Request(directory, archive, Packages), CancellationToken.None);
+        VexFeedReaderTests.WriteTar(archive, "tar", [("a.json", RhelProducts.Document("CVE-2026-3013").Fixed(RhelProducts.Rhel10, "openssl", "3.2.2-17.el10", epoch: 1).ToJson()), ("b.json", RhelProducts.Document("CVE-2026-3014").Fixed(RhelProducts.Rhel10, "bash", "5.2.26-7.el10").ToJson())]);
+        var changed = await converter.ConvertAsync(Request(directory, archive, Packages), CancellationToken.None);
+
+        Assert.That((again.FromCache, again.Definitions), Is.EqualTo((true, 1)));
+        Assert.That((changed.FromCache, changed.Definitions), Is.EqualTo((false, 2)));
+    }
+
+    [Test]
     public async Task ConvertAsync_TwoFeedsSideBySide_KeepTheirOwnIndexes()
     {
         using var directory = new TempDirectory();
