@@ -10,7 +10,7 @@ CONTENT_DIR=${MIQ_OPENSCAP_CONTENT_DIR:-/usr/local/share/xml/scap/ssg/content}
 KUBECTL_DIR=${MIQ_DEBIAN_KUBECTL_DIR:-/usr/local/lib/miq-openscap/kubernetes-client}
 PACKAGES=(openscap-scanner openscap-utils libxml2-utils bzip2 gzip zstd ssg-debian ssg-debderived ssg-base
           docker-registry skopeo umoci apache2-utils mmdebstrap hyperfine time curl python3 ruby
-          rpm)
+          rpm db5.3-util)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 

@@ -14,7 +14,7 @@ public sealed record PackageInventory
     public IReadOnlyList<InstalledPackage> Packages { get; init; } = [];
 
     /// <summary>
-    /// False when the database was found but the project cannot list it itself (RPM's Berkeley DB and ndb formats):
+    /// False when the database was found but the project cannot list it itself (SUSE's ndb; rpmdb.sqlite and Berkeley DB are listed):
     /// <see cref="Packages"/> is then empty and says nothing about what is installed.
     /// </summary>
     public bool Listed { get; init; } = true;

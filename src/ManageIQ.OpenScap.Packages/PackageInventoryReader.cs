@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ManageIQ.OpenScap.Packages;
 
-/// <summary>Reads dpkg's status (and distroless status.d) or finds the RPM database, within <see cref="PackageInventoryLimits"/>.</summary>
+/// <summary>Reads dpkg's status (and distroless status.d) or the RPM database, within <see cref="PackageInventoryLimits"/>.</summary>
 internal sealed class PackageInventoryReader(IOptions<PackageInventoryLimits> limits, ILogger<PackageInventoryReader> logger) : IPackageInventoryReader
 {
     public Task<PackageInventory> ReadAsync(string rootPath, OsRelease? osRelease, CancellationToken cancellationToken)
@@ -48,7 +48,7 @@ internal sealed class PackageInventoryReader(IOptions<PackageInventoryLimits> li
         var inventory = kind switch
         {
             PackageDatabaseKind.Dpkg => DpkgInventoryReader.Read(files, limits.Value, cancellationToken),
-            PackageDatabaseKind.Rpm => RpmInventoryReader.Read(files, cancellationToken),
+            PackageDatabaseKind.Rpm => RpmInventoryReader.Read(files, limits.Value, cancellationToken),
             _ => PackageInventory.None,
         };
         Log.InventoryRead(logger, rootPath, inventory.Packages.Count, inventory.Kind, inventory.Source);

@@ -62,4 +62,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4311, Level = LogLevel.Error, Message = "The {Probe} probe missed {Count} installed packages of {Source}: the scan is an error")]
     public static partial void InventoryDisagrees(ILogger logger, string source, string probe, int count);
+
+    [LoggerMessage(EventId = 4460, Level = LogLevel.Information, Message = "CSAF VEX feed {Feed}: {Documents} documents converted into {Definitions} OVAL definitions for the image (index from cache: {FromCache})")]
+    public static partial void VexFeedConverted(ILogger logger, string feed, int documents, int definitions, bool fromCache);
+
+    [LoggerMessage(EventId = 4461, Level = LogLevel.Information, Message = "CSAF VEX archive {Previous} was replaced by {Current}: its cached copy is deleted")]
+    public static partial void VexArchiveForgotten(ILogger logger, string previous, string current);
 }

@@ -7,6 +7,7 @@ using ManageIQ.OpenScap.Scanner.Oscap;
 using ManageIQ.OpenScap.Scanner.Scanning;
 using ManageIQ.OpenScap.Scap;
 using ManageIQ.OpenScap.Scap.Probes;
+using ManageIQ.OpenScap.Vex;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +22,7 @@ public static class ScannerServiceCollectionExtensions
     /// Adds <see cref="IImageScanner"/>, <see cref="IOpenScapRunner"/>, <see cref="IScapContentResolver"/> and
     /// <see cref="ICveFeedCache"/>, with image acquisition and the SCAP results reader. Options are bound from
     /// <paramref name="configuration"/> (sections <c>OpenScap</c>, <c>ScapContent</c>, <c>CveFeeds</c>,
-    /// <c>ImageAcquisition</c>, <c>PackageInventory</c>) when given, and validated at start.
+    /// <c>ImageAcquisition</c>, <c>PackageInventory</c>, <c>Vex</c>) when given, and validated at start.
     /// </summary>
     public static IServiceCollection AddImageScanner(this IServiceCollection services, IConfiguration? configuration = null)
     {
@@ -45,6 +46,7 @@ public static class ScannerServiceCollectionExtensions
         services.AddImageAcquisition();
         services.AddScapResults();
         services.AddPackageInventory(configuration);
+        services.AddVexFeeds(configuration);
         services.TryAddSingleton<IPackageProbeReader, PackageProbeReader>();
         services.TryAddSingleton<IChrootCapability, ProcessChrootCapability>();
         services.TryAddSingleton<PackageInventoryCheck>();
@@ -55,6 +57,7 @@ public static class ScannerServiceCollectionExtensions
         services.TryAddSingleton<ICveFeedCache, CveFeedCache>();
         services.TryAddSingleton<CveFeedSlimming>();
         services.TryAddSingleton<EvaluationPreparer>();
+        services.TryAddSingleton<VexFeedPreparer>();
         services.TryAddSingleton<IImageScanner, ImageScanner>();
         services.TryAddSingleton<ScanRequestFactory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScanBackend, LocalScanBackend>());

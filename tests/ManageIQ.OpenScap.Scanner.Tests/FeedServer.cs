@@ -27,6 +27,9 @@ public sealed class FeedServer : IAsyncDisposable
 
     public byte[] Content { get; set; }
 
+    /// <summary>Files served under their own names instead of <see cref="Content"/>, each with the ETag <c>"NAME-HASH"</c> of its content.</summary>
+    public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
     public string ETag { get; set; }
 
     public DateTimeOffset LastModified { get; } = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
@@ -65,13 +68,15 @@ public sealed class FeedServer : IAsyncDisposable
 
     private async Task Answer(HttpContext context)
     {
+        var name = (string)context.Request.RouteValues["name"]!;
+        var (content, etag) = Files.TryGetValue(name, out var file) ? (file, $"\"{name}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file))[..8]}\"") : (Content, ETag);
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
         int status;
         if (ForcedStatus is { } forced)
         {
             status = forced;
         }
-        else if (ifNoneMatch == ETag)
+        else if (ifNoneMatch == etag)
         {
             status = StatusCodes.Status304NotModified;
         }
@@ -83,12 +88,12 @@ public sealed class FeedServer : IAsyncDisposable
         Requests.Enqueue((ifNoneMatch, status));
         UserAgents.Enqueue(context.Request.Headers.UserAgent.ToString());
         context.Response.StatusCode = status;
-        context.Response.Headers.ETag = ETag;
+        context.Response.Headers.ETag = etag;
         context.Response.Headers.LastModified = LastModified.ToString("R");
         if (status == StatusCodes.Status200OK)
         {
             context.Response.ContentType = "application/octet-stream";
-            await context.Response.Body.WriteAsync(Content);
+            await context.Response.Body.WriteAsync(content);
         }
     }
 }

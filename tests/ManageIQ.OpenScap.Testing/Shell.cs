@@ -5,7 +5,10 @@ namespace ManageIQ.OpenScap.Testing;
 /// <summary>Runs a tool and fails loudly when it fails.</summary>
 public static class Shell
 {
-    public static void Run(string file, params string[] arguments)
+    public static void Run(string file, params string[] arguments) => Output(file, arguments);
+
+    /// <summary>Runs the tool and returns its standard output.</summary>
+    public static string Output(string file, params string[] arguments)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -21,5 +24,7 @@ public static class Shell
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {stderr.Result}{stdout.Result}");
         }
+
+        return stdout.Result;
     }
 }

@@ -1,10 +1,10 @@
 namespace ManageIQ.OpenScap.Packages.Rpm;
 
-/// <summary>Finds the RPM database of a root.</summary>
+/// <summary>Finds the RPM database of a root and lists it when it is sqlite or Berkeley DB; ndb is found, not listed.</summary>
 internal static class RpmInventoryReader
 {
-    /// <exception cref="PackageInventoryException">No RPM database exists, or it is not a regular file.</exception>
-    public static PackageInventory Read(RootFiles files, CancellationToken cancellationToken)
+    /// <exception cref="PackageInventoryException">No RPM database exists, it is not a regular file, or it is garbage or lists nothing.</exception>
+    public static PackageInventory Read(RootFiles files, PackageInventoryLimits limits, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var database = RpmPaths.Databases.FirstOrDefault(files.Exists)
@@ -14,6 +14,17 @@ internal static class RpmInventoryReader
             throw new PackageInventoryException($"{database} is not a regular file, so it is not an RPM database.");
         }
 
-        return new PackageInventory { Kind = PackageDatabaseKind.Rpm, Source = database, Listed = false };
+        if (!RpmPaths.IsSqlite(database) && !RpmPaths.IsBerkeleyDb(database))
+        {
+            // ndb (SUSE's Packages.db): found, so the probes run, but not listed here.
+            return new PackageInventory { Kind = PackageDatabaseKind.Rpm, Source = database, Listed = false };
+        }
+
+        var packages = RpmPaths.IsSqlite(database)
+            ? RpmSqliteReader.Read(files, database, limits, cancellationToken)
+            : RpmBerkeleyDbReader.Read(files, database, limits, cancellationToken);
+        return packages.Count == 0
+            ? throw new PackageInventoryException($"{database} lists no installed package.")
+            : new PackageInventory { Kind = PackageDatabaseKind.Rpm, Source = database, Packages = packages };
     }
 }

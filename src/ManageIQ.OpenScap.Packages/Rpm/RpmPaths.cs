@@ -13,4 +13,10 @@ public static class RpmPaths
         "usr/lib/sysimage/rpm/Packages",
         "var/lib/rpm/Packages",
     ];
+
+    /// <summary>True for rpm 4.16+'s sqlite database, which the project lists itself.</summary>
+    public static bool IsSqlite(string database) => database.EndsWith("/rpmdb.sqlite", StringComparison.Ordinal);
+
+    /// <summary>True for the Berkeley DB hash <c>Packages</c> file of rpm before 4.16, which the project lists itself.</summary>
+    public static bool IsBerkeleyDb(string database) => database.EndsWith("/Packages", StringComparison.Ordinal);
 }

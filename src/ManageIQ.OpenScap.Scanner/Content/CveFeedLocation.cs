@@ -3,6 +3,8 @@ namespace ManageIQ.OpenScap.Scanner.Content;
 /// <summary>Where a CVE feed comes from: an http(s) URL or an absolute local path.</summary>
 public static class CveFeedLocation
 {
+    private static readonly string[] FileSuffixes = [".xml", ".bz2", ".gz", ".json", ".tar", ".zst", ".txt"];
+
     public static bool IsValid(string location) => IsUrl(location) || Path.IsPathFullyQualified(location ?? string.Empty);
 
     public static bool IsUrl(string? location) =>
@@ -10,7 +12,8 @@ public static class CveFeedLocation
 
     /// <summary>
     /// image-inspector's <c>--cve-url</c> is a base to which the feed's file name is appended. A value naming a
-    /// file itself (ending in .xml, .bz2 or .gz) is used as it is.
+    /// file itself (ending in .xml, .bz2 or .gz, or a CSAF VEX feed's .json, .tar, .zst or archive_latest.txt) is
+    /// used as it is.
     /// </summary>
     /// <param name="value">The flag's value.</param>
     /// <param name="referencedUrl">The remote feed URL the data stream references, which supplies the file name.</param>
@@ -19,7 +22,7 @@ public static class CveFeedLocation
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
         var path = IsUrl(value) ? new Uri(value).AbsolutePath : value;
-        if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".bz2", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        if (FileSuffixes.Any(s => path.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
         {
             return value;
         }

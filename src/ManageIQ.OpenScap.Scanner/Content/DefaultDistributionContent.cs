@@ -13,6 +13,9 @@ public static class DefaultDistributionContent
         "/usr/share/xml/scap/ssg/content",
     ];
 
+    /// <summary>Red Hat's pointer to its newest VEX archive (<c>csaf_vex_YYYY-MM-DD.tar.zst</c>), which the archive is fetched through.</summary>
+    public const string RedHatVex = "https://security.access.redhat.com/data/csaf/v2/vex/archive_latest.txt";
+
     public static IReadOnlyList<DistributionContent> Distributions { get; } =
     [
         // ssg-debian: debian12 from 0.1.76 (trixie) only; no Debian 13 data stream in any packaged version.
@@ -26,11 +29,12 @@ public static class DefaultDistributionContent
         Entry("ubuntu", "24.04", "cis_level1_server", "https://security-metadata.canonical.com/oval/com.ubuntu.noble.usn.oval.xml.bz2", "ssg-ubuntu2404-ds.xml"),
 
         // ssg-nondebian. UBI images report ID=rhel. RHEL 8 and 9 content has no "standard" profile. Red Hat's OVAL v2
-        // (maintenance mode) replaces the dead v1 URL bookworm's data streams name; RHEL 10 has no OVAL (only CSAF VEX).
+        // (maintenance mode) replaces the dead v1 URL bookworm's data streams name; RHEL 10 has no OVAL: its CSAF VEX is
+        // converted to OVAL per image (docs/vex.md); RHEL 8 and 9 can be switched to it with CveFeedFormat.
         Entry("rhel", "7", "standard", null, "ssg-rhel7-ds.xml"),
         Entry("rhel", "8", "cis_server_l1", "https://access.redhat.com/security/data/oval/v2/RHEL8/rhel-8.oval.xml.bz2", "ssg-rhel8-ds.xml"),
         Entry("rhel", "9", "cis_server_l1", "https://access.redhat.com/security/data/oval/v2/RHEL9/rhel-9.oval.xml.bz2", "ssg-rhel9-ds.xml"),
-        Entry("rhel", "10", "cis_server_l1", null, "ssg-rhel10-ds.xml"),
+        Vex(Entry("rhel", "10", "cis_server_l1", RedHatVex, "ssg-rhel10-ds.xml")),
         Entry("centos", "7", "standard", null, "ssg-centos7-ds.xml", "ssg-rhel7-ds.xml"),
         Entry("centos", "8", "cis_server_l1", null, "ssg-centos8-ds.xml", "ssg-rhel8-ds.xml"),
         Entry("centos", "9", "cis_server_l1", null, "ssg-cs9-ds.xml", "ssg-rhel9-ds.xml"),
@@ -48,6 +52,12 @@ public static class DefaultDistributionContent
         // SUSE: sle15 in 0.1.65 and 0.1.76 (0.1.65 names the plain .xml feed; the -patch .bz2 is used instead).
         Entry("sles", "15", "standard", "https://ftp.suse.com/pub/projects/security/oval/suse.linux.enterprise.15-patch.xml.bz2", "ssg-sle15-ds.xml"),
     ];
+
+    private static DistributionContent Vex(DistributionContent entry)
+    {
+        entry.CveFeedFormat = CveFeedFormat.CsafVex;
+        return entry;
+    }
 
     private static DistributionContent Entry(string id, string version, string profile, string? cveFeed, params string[] dataStreams) =>
         new() { Id = id, Versions = [version], Profile = profile, CveFeed = cveFeed, DataStreams = [.. dataStreams] };

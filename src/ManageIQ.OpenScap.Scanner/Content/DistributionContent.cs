@@ -26,5 +26,8 @@ public sealed class DistributionContent
     /// </summary>
     public string? CveFeed { get; set; }
 
+    /// <summary>What <see cref="CveFeed"/> is: OVAL (the default) or CSAF VEX documents converted to OVAL per image.</summary>
+    public CveFeedFormat CveFeedFormat { get; set; }
+
     public override string ToString() => Id + (Versions.Count == 0 ? string.Empty : " " + string.Join('/', Versions));
 }

@@ -14,6 +14,11 @@ public sealed class ScapContentOptionsValidator : IValidateOptions<ScapContentOp
             errors.Add($"ScapContent:SearchDirectories: '{directory}' is not an absolute path.");
         }
 
+        foreach (var version in options.RhelVexVersions.Where(v => v.Length == 0 || !v.All(char.IsAsciiDigit)))
+        {
+            errors.Add($"ScapContent:RhelVexVersions: '{version}' is not a RHEL major version (8, 9).");
+        }
+
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < options.Distributions.Count; i++)
         {

@@ -24,6 +24,7 @@ internal sealed class ScapContentResolver(IOptions<ScapContentOptions> options) 
                     DataStreamPath = path,
                     Profile = contentOverride.Profile ?? Match(osRelease)?.Entry.Profile ?? "standard",
                     CveFeed = contentOverride.CveFeed,
+                    CveFeedFormat = contentOverride.CveFeed is null ? CveFeedFormat.Oval : Match(osRelease)?.Entry.CveFeedFormat ?? CveFeedFormat.Oval,
                     TailoringFile = contentOverride.TailoringFile,
                     MatchedBy = "override",
                 });
@@ -42,7 +43,8 @@ internal sealed class ScapContentResolver(IOptions<ScapContentOptions> options) 
 
         var dataStream = Find(match.Value.Entry.DataStreams);
         var cveFeed = contentOverride.CveFeed ?? match.Value.Entry.CveFeed;
-        if (dataStream is null && cveFeed is not null && CveFeedLocation.FromBase(cveFeed, null) is not null)
+        var format = match.Value.Entry.CveFeedFormat;
+        if (dataStream is null && cveFeed is not null && (format == CveFeedFormat.CsafVex || CveFeedLocation.FromBase(cveFeed, null) is not null))
         {
             // No data stream for this distribution: its CVE feed alone is still a scan of its packages.
             return ScapContentResolution.Found(new ScapContentSelection
@@ -52,6 +54,7 @@ internal sealed class ScapContentResolver(IOptions<ScapContentOptions> options) 
                 DataStreamPath = null,
                 Profile = ScapContentSelection.NoDataStream,
                 CveFeed = cveFeed,
+                CveFeedFormat = format,
                 MatchedBy = match.Value.By,
             });
         }
@@ -71,6 +74,7 @@ internal sealed class ScapContentResolver(IOptions<ScapContentOptions> options) 
             DataStreamPath = dataStream,
             Profile = contentOverride.Profile ?? match.Value.Entry.Profile,
             CveFeed = cveFeed,
+            CveFeedFormat = format,
             TailoringFile = contentOverride.TailoringFile,
             MatchedBy = match.Value.By,
         });

@@ -22,6 +22,9 @@ public sealed record ScapContentSelection
     /// <summary>The configured CVE feed, or null for the data stream's own reference.</summary>
     public string? CveFeed { get; init; }
 
+    /// <summary>What <see cref="CveFeed"/> is; CSAF VEX is converted to OVAL for the image before oscap runs.</summary>
+    public CveFeedFormat CveFeedFormat { get; init; }
+
     /// <summary>The operator's XCCDF tailoring file, merged with the CVE feed's tailoring; null for none.</summary>
     public string? TailoringFile { get; init; }
 

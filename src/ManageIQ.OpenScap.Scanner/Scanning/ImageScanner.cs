@@ -16,6 +16,7 @@ internal sealed class ImageScanner(
     IImageAcquirer acquirer,
     IScapContentResolver contentResolver,
     EvaluationPreparer preparer,
+    VexFeedPreparer vexFeeds,
     PackageInventoryCheck inventoryCheck,
     IOpenScapRunner oscap,
     IScapResultReader resultReader,
@@ -91,7 +92,13 @@ internal sealed class ImageScanner(
         PreparedEvaluation prepared;
         try
         {
-            prepared = await preparer.PrepareAsync(request, content, inventory.Inventory!, oscapWork, cancellationToken).ConfigureAwait(false);
+            // A VEX feed is converted for this image's packages; the data stream (if any) is prepared without a feed.
+            var vex = content.CveFeedFormat == CveFeedFormat.CsafVex;
+            prepared = await preparer.PrepareAsync(vex ? request with { CveFeedPolicy = CveFeedPolicy.Disabled } : request, content, inventory.Inventory!, oscapWork, cancellationToken).ConfigureAwait(false);
+            if (vex)
+            {
+                prepared = await vexFeeds.AddAsync(prepared, request, content, inventory.Inventory!, image.OsRelease, oscapWork, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is CveFeedException or InvalidDataException)
         {

@@ -29,6 +29,18 @@ public class ScapContentOptionsValidatorTests
     }
 
     [Test]
+    public void Validate_RhelVexVersionsNotAMajorVersion_NamesTheKey()
+    {
+        var result = validator.Validate(null, new ScapContentOptions { RhelVexVersions = ["9", "9.4", "rhel8"] });
+
+        Assert.That(result.Failures, Is.EqualTo(new[]
+        {
+            "ScapContent:RhelVexVersions: '9.4' is not a RHEL major version (8, 9).",
+            "ScapContent:RhelVexVersions: 'rhel8' is not a RHEL major version (8, 9).",
+        }));
+    }
+
+    [Test]
     public void Validate_BadEntries_NameEachProblem()
     {
         var options = new ScapContentOptions

@@ -67,12 +67,36 @@ public class ScapContentResolverTests
     }
 
     [TestCase("alpine", "3.19", "", "no SCAP content for alpine 3.19")]
-    [TestCase("rhel", "10.0", "fedora", "no SCAP content for rhel 10.0: none of ssg-rhel10-ds.xml is installed")]
+    [TestCase("rhel", "7.9", "fedora", "no SCAP content for rhel 7.9: none of ssg-rhel7-ds.xml is installed in ")]
     public void Resolve_NoContent_SaysSoClearly(string id, string version, string idLike, string expected)
     {
         var resolution = resolver.Resolve(Os(id, version, idLike), ScapContentOverride.None);
         Assert.That(resolution.Selection, Is.Null);
         Assert.That(resolution.Missing, Does.StartWith(expected));
+    }
+
+    [Test]
+    public void Resolve_Rhel10_ScansRedHatsVexAloneWithoutItsDataStream()
+    {
+        var selection = resolver.Resolve(Os("rhel", "10.0", "fedora"), ScapContentOverride.None).Selection!;
+
+        Assert.That((selection.FeedOnly, selection.CveFeed, selection.CveFeedFormat), Is.EqualTo((true, DefaultDistributionContent.RedHatVex, CveFeedFormat.CsafVex)));
+    }
+
+    [Test]
+    public void Resolve_RhelVexVersions_SwitchesRhel9ToVexAndLeavesRhel8OnOval()
+    {
+        using var vexServices = ScannerServices.Build(directory, searchDirectories: [directory.Combine("content")]);
+        var options = vexServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScapContentOptions>>().Value;
+        options.RhelVexVersions = ["9"];
+        var vexResolver = vexServices.GetRequiredService<IScapContentResolver>();
+
+        var rhel9 = vexResolver.Resolve(Os("rhel", "9.4", "fedora"), ScapContentOverride.None).Selection!;
+        var rhel8 = vexResolver.Resolve(Os("rhel", "8.10", "fedora"), ScapContentOverride.None).Selection!;
+
+        Assert.That((rhel9.CveFeed, rhel9.CveFeedFormat, Path.GetFileName(rhel9.DataStreamPath)), Is.EqualTo((DefaultDistributionContent.RedHatVex, CveFeedFormat.CsafVex, "ssg-rhel9-ds.xml")));
+        Assert.That((rhel8.CveFeed, rhel8.CveFeedFormat), Is.EqualTo(("https://access.redhat.com/security/data/oval/v2/RHEL8/rhel-8.oval.xml.bz2", CveFeedFormat.Oval)));
+        Assert.That(DefaultDistributionContent.Distributions.Single(d => d.Id == "rhel" && d.Versions.Contains("9")).CveFeedFormat, Is.EqualTo(CveFeedFormat.Oval), "the defaults are not changed");
     }
 
     [Test]

@@ -50,13 +50,12 @@ public class PackageInventoryCheckTests
     public async Task PrepareAsync_RpmImageWithoutChroot_RefusesNamingTheOptIn()
     {
         using var directory = new TempDirectory();
-        Directory.CreateDirectory(directory.Combine("var/lib/rpm"));
-        await File.WriteAllTextAsync(directory.Combine("var/lib/rpm/rpmdb.sqlite"), "x");
+        SyntheticRpmRoot.Write(directory.Combine("rootfs"), directory.Combine("rpmbuild"), [new("vulnlib", "1.0.1", "1.el9")]);
         var chroot = new Mock<IChrootCapability>();
         var reason = "runs as user nobody without CAP_SYS_CHROOT";
         chroot.Setup(c => c.CanChroot(out reason)).Returns(false);
 
-        var prepared = await Check(directory, chroot.Object).PrepareAsync(directory.Path, new Images.OsRelease { Id = "rhel", VersionId = "9.4" }, CancellationToken.None);
+        var prepared = await Check(directory, chroot.Object).PrepareAsync(directory.Combine("rootfs"), new Images.OsRelease { Id = "rhel", VersionId = "9.4" }, CancellationToken.None);
 
         Assert.That(prepared.Failure, Does.StartWith("RPM probes need chroot: the image is RPM-based (var/lib/rpm/rpmdb.sqlite) and the scanner runs as user nobody without CAP_SYS_CHROOT.")
             .And.Contain("Bridge:ProviderOverrides:<id>:RpmScanMode"));

@@ -34,6 +34,44 @@ public class RpmImageScanTests
     }
 
     [Test]
+    public async Task ScanAsync_BerkeleyDbAsRoot_FindsTheVulnerablePackage()
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            Assert.Ignore("chroot() needs root");
+        }
+
+        using var directory = new TempDirectory();
+
+        var result = await ScanAsync(directory, oscapExecutable: null, root => RpmBerkeleyDb.Convert(root));
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Completed), result.ErrorMessage);
+        Assert.That(result.Summary!.Cves.Select(c => c.Id), Is.EqualTo(new[] { "CVE-2024-0001" }));
+    }
+
+    [Test]
+    public async Task ScanAsync_BerkeleyDbWithoutItsNameIndex_IsAnErrorNotClean()
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            Assert.Ignore("chroot() needs root");
+        }
+
+        using var directory = new TempDirectory();
+
+        // rpm looks packages up by name through the Name index: without it oscap's rpminfo finds none, and only
+        // the project's own reading of Packages shows they are installed.
+        var result = await ScanAsync(directory, oscapExecutable: null, root =>
+        {
+            RpmBerkeleyDb.Convert(root);
+            File.Delete(Path.Combine(root, "var/lib/rpm/Name"));
+        });
+
+        Assert.That(result.Outcome, Is.EqualTo(ScanOutcome.Failed));
+        Assert.That(result.ErrorMessage, Does.StartWith("oscap's rpminfo probe did not see packages the image's package database (var/lib/rpm/Packages) lists as installed: goodlib, vulnlib."));
+    }
+
+    [Test]
     public async Task ScanAsync_WithoutChrootCapability_IsAnErrorNotClean()
     {
         using var directory = new TempDirectory();
@@ -46,10 +84,11 @@ public class RpmImageScanTests
         Assert.That(result.ErrorMessage, Does.StartWith("RPM probes need chroot"));
     }
 
-    private static async Task<ScanReport> ScanAsync(TempDirectory directory, string? oscapExecutable)
+    private static async Task<ScanReport> ScanAsync(TempDirectory directory, string? oscapExecutable, Action<string>? database = null)
     {
         var root = directory.Combine("rootfs");
         SyntheticRpmRoot.Write(root, directory.Combine("rpmbuild"), [new("vulnlib", "1.0.1", "1.el9"), new("goodlib", "2.1", "1.el9")]);
+        database?.Invoke(root);
         var noContent = Directory.CreateDirectory(directory.Combine("no-content")).FullName;
         await using var services = ScannerServices.Build(directory, oscapExecutable: oscapExecutable, acquirer: RootScan.Acquirer(Image, root, 'd'), policy: CveFeedPolicy.Required, searchDirectories: [noContent]);
         return await services.GetRequiredService<IImageScanner>().ScanAsync(RootScan.Request(Image, directory, Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "cve-feed-rpm.xml")), null, CancellationToken.None);
