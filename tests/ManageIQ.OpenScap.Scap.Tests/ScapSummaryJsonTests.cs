@@ -82,6 +82,16 @@ public sealed class ScapSummaryJsonTests
         Assert.That(System.Text.Encoding.UTF8.GetString(stream.ToArray()), Is.EqualTo(ScapSummaryJson.Serialize(summary)));
     }
 
+    [Test]
+    public async Task SerializeToUtf8Bytes_IsTheUtf8OfSerialize(CancellationToken cancellationToken)
+    {
+        var summary = await new ScapResultReader().SummarizeFileAsync(FixtureFiles.Path(FixtureFiles.CveOvalResults), cancellationToken);
+
+        var bytes = ScapSummaryJson.SerializeToUtf8Bytes(summary);
+
+        Assert.That(bytes, Is.EqualTo(System.Text.Encoding.UTF8.GetBytes(ScapSummaryJson.Serialize(summary))));
+    }
+
     [TestCase("not json")]
     [TestCase("null")]
     [TestCase("{\"ruleResults\": 3}")]
