@@ -16,9 +16,17 @@ public static class ScapSummaryJson
     public static string Serialize(ScapSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return JsonSerializer.Serialize(summary, ScapJsonContext.Default.ScapSummary);
+        return JsonSerializer.Serialize(summary, ScapJsonWriteContext.Default.ScapSummary);
     }
 
+    /// <summary>The UTF-8 bytes of <see cref="Serialize"/>'s text.</summary>
+    public static byte[] SerializeToUtf8Bytes(ScapSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return JsonSerializer.SerializeToUtf8Bytes(summary, ScapJsonWriteContext.Default.ScapSummary);
+    }
+
+    /// <summary>Streams the same text as <see cref="Serialize"/> (by the metadata: the fast path is synchronous only).</summary>
     public static Task SerializeAsync(Stream output, ScapSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);

@@ -7,7 +7,8 @@ namespace ManageIQ.OpenScap.Scap.Benchmarks;
 /// <summary>
 /// Modes: <c>generate --definitions N --output ARF</c> writes a large real ARF (synthetic CVE feed through the
 /// real oscap and the Debian 12 SSG data stream); <c>summarize FILE</c> runs one summary pass and prints its
-/// speed and the process's peak working set; <c>ruletexts FILE [--repeat N]</c> compares the ways of reading rule
+/// speed and the process's peak working set; <c>readloop FILE</c> runs the bare XmlReader loop of
+/// <see cref="BareReadLoop"/> once (a process of tests/benchmarks/summary-processes.sh); <c>ruletexts FILE [--repeat N]</c> compares the ways of reading rule
 /// texts in CPU time (<see cref="RuleTextCpuComparison"/>); anything else goes to BenchmarkDotNet.
 /// </summary>
 internal static class BenchmarkProgram
@@ -31,6 +32,12 @@ internal static class BenchmarkProgram
                 await SummarizeOnceAsync(args[1]);
             }
 
+            return 0;
+        }
+
+        if (args.Length > 1 && args[0] == "readloop")
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[1]}: {BareReadLoop.CountElements(args[1])} elements"));
             return 0;
         }
 

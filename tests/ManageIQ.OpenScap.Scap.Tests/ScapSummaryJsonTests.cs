@@ -60,6 +60,38 @@ public sealed class ScapSummaryJsonTests
         });
     }
 
+    [TestCaseSource(typeof(FixtureFiles), nameof(FixtureFiles.Results))]
+    public async Task Serialize_FastPath_WritesWhatTheReadingContractWrites(string fixture, CancellationToken cancellationToken)
+    {
+        var summary = await new ScapResultReader().SummarizeFileAsync(FixtureFiles.Path(fixture), cancellationToken);
+
+        var json = ScapSummaryJson.Serialize(summary);
+
+        // The reading context serialises by its metadata: a property or option only one of the two has shows here.
+        Assert.That(json, Is.EqualTo(JsonSerializer.Serialize(summary, ScapJsonContext.Default.ScapSummary)));
+    }
+
+    [Test]
+    public async Task SerializeAsync_WritesTheSameTextAsSerialize(CancellationToken cancellationToken)
+    {
+        var summary = await new ScapResultReader().SummarizeFileAsync(FixtureFiles.Path(FixtureFiles.MiniArf), cancellationToken);
+        using var stream = new MemoryStream();
+
+        await ScapSummaryJson.SerializeAsync(stream, summary, cancellationToken);
+
+        Assert.That(System.Text.Encoding.UTF8.GetString(stream.ToArray()), Is.EqualTo(ScapSummaryJson.Serialize(summary)));
+    }
+
+    [Test]
+    public async Task SerializeToUtf8Bytes_IsTheUtf8OfSerialize(CancellationToken cancellationToken)
+    {
+        var summary = await new ScapResultReader().SummarizeFileAsync(FixtureFiles.Path(FixtureFiles.CveOvalResults), cancellationToken);
+
+        var bytes = ScapSummaryJson.SerializeToUtf8Bytes(summary);
+
+        Assert.That(bytes, Is.EqualTo(System.Text.Encoding.UTF8.GetBytes(ScapSummaryJson.Serialize(summary))));
+    }
+
     [TestCase("not json")]
     [TestCase("null")]
     [TestCase("{\"ruleResults\": 3}")]

@@ -12,6 +12,8 @@ internal static class ReportCommand
 {
     public const int InvalidInputExitCode = ManageIQ.OpenScap.Contracts.Scanning.ExitCodes.InvalidArguments;
 
+    private static readonly ReadOnlyMemory<byte> NewLine = System.Text.Encoding.UTF8.GetBytes(Environment.NewLine);
+
     public static Command Create(IScapResultReader? reader = null, Func<Stream>? standardInput = null)
     {
         var report = new Command("report", "Work with OpenSCAP result files (ARF, XCCDF, OVAL).");
@@ -57,7 +59,14 @@ internal static class ReportCommand
             return Reject(error, $"{path}: {ex.Message}");
         }
 
-        if (json)
+        if (json && ReferenceEquals(output, Console.Out))
+        {
+            // Console.Out flushes every 256 characters: a CVE feed's 2 MB summary took thousands of writes.
+            await using var stdout = Console.OpenStandardOutput();
+            await stdout.WriteAsync(ScapSummaryJson.SerializeToUtf8Bytes(summary), cancellationToken);
+            await stdout.WriteAsync(NewLine, cancellationToken);
+        }
+        else if (json)
         {
             await output.WriteLineAsync(ScapSummaryJson.Serialize(summary).AsMemory(), cancellationToken);
         }

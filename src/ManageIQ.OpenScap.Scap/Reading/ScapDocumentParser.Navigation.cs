@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Xml;
 
 namespace ManageIQ.OpenScap.Scap.Reading;
@@ -22,7 +21,6 @@ internal sealed partial class ScapDocumentParser
     }
 
     /// <summary>Moves to the next child start tag of the element at <paramref name="depth"/>; false once its end tag is consumed.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NextChild(int depth)
     {
         while (true)
@@ -44,7 +42,6 @@ internal sealed partial class ScapDocumentParser
     }
 
     /// <summary>Consumes the element at the reader (a start tag) and everything in it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Skip()
     {
         if (_reader.IsEmptyElement)
@@ -75,7 +72,6 @@ internal sealed partial class ScapDocumentParser
     /// Consumes the element at the reader and returns its text (text of child elements included), trimmed. Text is
     /// read in chunks so an oversized value is refused before it is held in memory.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ReadText()
     {
         if (_reader.IsEmptyElement)

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ManageIQ.OpenScap.Scap.Reading;
 
 /// <summary>OVAL results: definition metadata (class, title, CVE references, advisory severity) and definition results.</summary>
@@ -55,7 +53,6 @@ internal sealed partial class ScapDocumentParser
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadOvalDefinition()
     {
         var id = RequiredAttribute("id");
@@ -185,7 +182,6 @@ internal sealed partial class ScapDocumentParser
     }
 
     /// <summary>Consumes the element at the reader, handing each child named <paramref name="name"/> to <paramref name="read"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ForEachChild(string ns, string name, Action read)
     {
         var depth = _reader.Depth;

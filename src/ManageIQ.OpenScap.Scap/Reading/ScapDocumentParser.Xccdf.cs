@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ManageIQ.OpenScap.Scap.Reading;
 
 /// <summary>XCCDF: the Benchmark (rule titles and severities, profile titles) and the TestResult.</summary>
@@ -167,7 +165,6 @@ internal sealed partial class ScapDocumentParser
         return title;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadTestResult()
     {
         if (++_summary.TestResults > 1)
@@ -258,7 +255,6 @@ internal sealed partial class ScapDocumentParser
     }
 
     /// <summary>The hot path: one call per rule-result. Only failed ones keep idents and the check name.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadRuleResult()
     {
         var line = _lineInfo.LineNumber;

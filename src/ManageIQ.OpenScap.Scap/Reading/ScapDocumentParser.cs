@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -9,6 +8,8 @@ namespace ManageIQ.OpenScap.Scap.Reading;
 /// One forward-only XmlReader pass over an ARF, XCCDF result or OVAL results document. Every handler starts on
 /// a start tag and consumes its element entirely, leaving the reader on the next node. Unneeded subtrees (the
 /// embedded data stream's OVAL content, system characteristics, criteria) are skipped without being kept.
+/// No method is marked AggressiveOptimization: that keeps it out of the ReadyToRun image, so every process
+/// (the bridge runs one per ARF) would JIT it at start-up; the bridge's tiering settings promote the hot ones.
 /// </summary>
 internal sealed partial class ScapDocumentParser
 {
@@ -124,7 +125,6 @@ internal sealed partial class ScapDocumentParser
     }
 
     /// <summary>ARF and data stream wrappers: descend until a Benchmark, TestResult or oval_results shows up.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadContainer()
     {
         var depth = _reader.Depth;

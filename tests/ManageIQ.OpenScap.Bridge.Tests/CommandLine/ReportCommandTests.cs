@@ -143,10 +143,15 @@ public sealed class ReportCommandTests
         process.StandardInput.Close();
         await process.WaitForExitAsync(cancellationToken);
 
+        await using var same = File.OpenRead(CveOvalResults);
+        var expected = await new ScapResultReader().SummarizeAsync(same, "-", cancellationToken);
         Assert.Multiple(async () =>
         {
             Assert.That(process.ExitCode, Is.Zero, await stderr);
             Assert.That(ScapSummaryJson.Deserialize(await stdout).Kind, Is.EqualTo(ScapResultKind.Oval));
+
+            // The console path writes the UTF-8 bytes itself: the same text and line end as the TextWriter path.
+            Assert.That(await stdout, Is.EqualTo(ScapSummaryJson.Serialize(expected) + Environment.NewLine));
         });
     }
 
