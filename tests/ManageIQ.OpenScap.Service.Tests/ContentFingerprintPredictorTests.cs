@@ -7,6 +7,7 @@ using ManageIQ.OpenScap.Scanner.Feeds;
 using ManageIQ.OpenScap.Service.Discovery;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace ManageIQ.OpenScap.Service.Tests;
@@ -118,6 +119,39 @@ public sealed class ContentFingerprintPredictorTests
         Assert.That(await predictor.IsCurrentAsync("debian 12", scanned, null, null, CancellationToken.None), Is.False, "the file was taken off the provider");
         await File.WriteAllTextAsync(file, "<Tailoring id='edited'/>");
         Assert.That(await predictor.IsCurrentAsync("debian 12", scanned, null, content, CancellationToken.None), Is.False, "the file was edited");
+    }
+
+    [Test]
+    public async Task AVexDirectoryFeed_IsCurrentUntilAMirrorChangesIt_AndIsNeverSlimmed()
+    {
+        using var directory = new TempDirectory();
+        var feed = directory.Combine("vex");
+        Directory.CreateDirectory(Path.Combine(feed, "2026"));
+        await File.WriteAllTextAsync(Path.Combine(feed, "2026", "cve-2026-0001.json"), "{}");
+        var scanned = new ContentFingerprint
+        {
+            DataStream = ScapContentSelection.NoDataStream,
+            Profile = "(none)",
+            CveFeed = "vex",
+            CveFeedVersion = VexFeedLocation.DirectoryVersion(feed),
+            CveFeedSlim = ContentFingerprint.SlimValue(false),
+        }.ToString();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var predictor = VexPredictor(feed, time);
+
+        Assert.That(await predictor.IsCurrentAsync("rhel 10", scanned, null, CancellationToken.None), Is.True, "the listing the scanner versioned it by");
+        await File.WriteAllTextAsync(Path.Combine(feed, "2026", "cve-2026-0002.json"), "{}");
+        time.Advance(ContentFingerprintPredictor.FeedRecheck);
+        Assert.That(await predictor.IsCurrentAsync("rhel 10", scanned, null, CancellationToken.None), Is.False, "a document added by the mirror");
+    }
+
+    private static ContentFingerprintPredictor VexPredictor(string feed, TimeProvider time)
+    {
+        var resolver = new Mock<IScapContentResolver>();
+        resolver.Setup(r => r.Resolve(It.Is<OsRelease>(o => o.Id == "rhel" && o.VersionId == "10"), It.IsAny<ScapContentOverride>()))
+            .Returns(ScapContentResolution.Found(new ScapContentSelection { DistributionId = "rhel", DistributionVersion = "10", Profile = "(none)", CveFeed = feed, CveFeedFormat = CveFeedFormat.CsafVex }));
+        var feeds = new Mock<ICveFeedCache>(MockBehavior.Strict);
+        return new ContentFingerprintPredictor(resolver.Object, Mock.Of<IDataStreamInspector>(), feeds.Object, Options.Create(new CveFeedOptions { Policy = CveFeedPolicy.Optional, Slim = true }), time, NullLogger<ContentFingerprintPredictor>.Instance);
     }
 
     private ContentFingerprint Fingerprint() => new()

@@ -89,10 +89,10 @@ internal sealed class VexFeedPreparer(IVexOvalConverter converter, ICveFeedCache
             notes.Add($"The image's RPM database ({inventory.Source}) is not one the scanner lists itself, so the VEX feed's own package names were tested as binary names: binary packages whose source RPM has another name (openssl-libs from openssl) are not tested where the feed names their source RPM.");
         }
 
-        // The version is what discovery's fingerprint prediction reads of the location (the pointer's, through
-        // archive_latest.txt); a directory, which it cannot read, is versioned by its content digest.
+        // The version is what discovery's fingerprint prediction reads of the location: the pointer's ETag (through
+        // archive_latest.txt), or a directory's listing (VexDirectoryVersion).
         var directory = Directory.Exists(feed.Path);
-        var use = new CveFeedUse(Shown(location), CveFeedUse.OvalEvalMode, feed.FromCache, feed.Stale, versioned.LastModified, directory ? conversion.FeedDigest : versioned.ETag);
+        var use = new CveFeedUse(Shown(location), CveFeedUse.OvalEvalMode, feed.FromCache, feed.Stale, versioned.LastModified, directory ? VexFeedLocation.DirectoryVersion(feed.Path) : versioned.ETag);
         return prepared with { SeparateOvalFeed = ovalPath, Feed = use, Notes = notes };
     }
 
@@ -103,14 +103,13 @@ internal sealed class VexFeedPreparer(IVexOvalConverter converter, ICveFeedCache
     /// </summary>
     private async Task<(CveFeedFile Feed, string Location, CveFeedFile Versioned)> FetchAsync(string location, CancellationToken cancellationToken)
     {
-        var mirrored = CveFeedMirror.Apply(feedOptions.Value.Mirrors, location);
-        if (!CveFeedLocation.IsUrl(mirrored) && Directory.Exists(mirrored))
+        if (VexFeedLocation.LocalDirectory(location, feedOptions.Value.Mirrors) is { } mirrored)
         {
             var directory = new CveFeedFile(location, mirrored, FromCache: false, Stale: false, new DateTimeOffset(Directory.GetLastWriteTimeUtc(mirrored)), null);
             return (directory, location, directory);
         }
 
-        location = CveFeedLocation.FromBase(location, DefaultDistributionContent.RedHatVex)!;
+        location = VexFeedLocation.Versioned(location);
 
         var feed = await feedCache.GetAsync(location, cancellationToken).ConfigureAwait(false);
         if (!Path.GetFileName(CveFeedLocation.IsUrl(location) ? new Uri(location).AbsolutePath : location).Equals(LatestPointer, StringComparison.Ordinal))

@@ -15,7 +15,7 @@ namespace ManageIQ.OpenScap.Service.Discovery;
 /// <summary>
 /// Says, without pulling the image, whether a scan now would give the fingerprint the last one had: the content
 /// the distribution resolves to today (data stream, profile), the CVE feed's current version (the cache's ETag
-/// or Last-Modified, revalidated at most once per <see cref="FeedRecheck"/>), the feed slimming switch and this bridge's version. For a scan in
+/// or Last-Modified, revalidated at most once per <see cref="FeedRecheck"/>; a VEX directory's listing), the feed slimming switch and this bridge's version. For a scan in
 /// a pod, the inspector image (its tag stands for its SSG, oscap and inspector versions) replaces the data stream, the
 /// slimming switch and the bridge's version: they are the image's and its settings', not this process's.
 /// </summary>
@@ -69,12 +69,6 @@ public sealed class ContentFingerprintPredictor
             return false;
         }
 
-        // A scan with a feed records the slimming switch; switching it rescans. A pod slims by its own settings.
-        if (contentSource is null && Field(fields, "cve-slim") != (Field(fields, "cve").Length == 0 ? string.Empty : ContentFingerprint.SlimValue(_feedOptions.Slim)))
-        {
-            return false;
-        }
-
         var parts = distribution.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (Field(fields, "tailoring-sha256") != (TailoringDigest(content?.TailoringFile) ?? string.Empty))
         {
@@ -93,6 +87,14 @@ public sealed class ContentFingerprintPredictor
             return false;
         }
 
+        // A scan with a feed records the slimming switch; switching it rescans. A VEX feed, converted for the image's
+        // own packages, is never slimmed. A pod slims by its own settings.
+        var slim = selection.CveFeedFormat == CveFeedFormat.CsafVex ? ContentFingerprint.SlimValue(false) : ContentFingerprint.SlimValue(_feedOptions.Slim);
+        if (contentSource is null && Field(fields, "cve-slim") != (Field(fields, "cve").Length == 0 ? string.Empty : slim))
+        {
+            return false;
+        }
+
         var version = await FeedVersionAsync(selection, Field(fields, "cve-version"), cancellationToken).ConfigureAwait(false);
         return Field(fields, "cve-version") == (version ?? string.Empty);
     }
@@ -104,7 +106,10 @@ public sealed class ContentFingerprintPredictor
             return null;
         }
 
-        var location = await _feedLocations.GetOrAdd(selection.DataStreamPath + "\n" + selection.CveFeed, _ => new Lazy<Task<string?>>(() => LocationAsync(selection))).Value.ConfigureAwait(false);
+        var vexDirectory = selection.CveFeedFormat == CveFeedFormat.CsafVex && selection.CveFeed is { } vex ? VexFeedLocation.LocalDirectory(vex, _feedOptions.Mirrors) : null;
+        var location = selection.CveFeedFormat == CveFeedFormat.CsafVex
+            ? vexDirectory ?? (selection.CveFeed is null ? null : VexFeedLocation.Versioned(selection.CveFeed))
+            : await _feedLocations.GetOrAdd(selection.DataStreamPath + "\n" + selection.CveFeed, _ => new Lazy<Task<string?>>(() => LocationAsync(selection))).Value.ConfigureAwait(false);
         if (location is null)
         {
             return null;
@@ -114,6 +119,14 @@ public sealed class ContentFingerprintPredictor
         if (_feedVersions.TryGetValue(location, out var known) && now - known.At < FeedRecheck)
         {
             return known.Version;
+        }
+
+        if (vexDirectory is not null)
+        {
+            // As the scanner versions it: by the listing, read without the feed cache (which fetches files).
+            var listed = VexFeedLocation.DirectoryVersion(vexDirectory);
+            _feedVersions[location] = (now, listed);
+            return listed;
         }
 
         try
