@@ -17,7 +17,7 @@ namespace ManageIQ.OpenScap.Scanner.Tests.Scanning;
 [CancelAfter(300_000)]
 public class OperatorTailoringScanTests
 {
-    private const string Profile = "xccdf_org.example_profile_container";
+    private const string Profile = ContainerTailoring.Profile;
 
     [Test]
     public async Task ScanAsync_ATailoringAndTheFeed_AreMergedIntoOneFile()
@@ -94,17 +94,7 @@ public class OperatorTailoringScanTests
     private static string WriteTailoring(TempDirectory directory, string deselected)
     {
         var path = directory.Combine("container-tailoring.xml");
-        File.WriteAllText(path, $"""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <xccdf-1.2:Tailoring xmlns:xccdf-1.2="http://checklists.nist.gov/xccdf/1.2" id="xccdf_org.example_tailoring_container">
-              <xccdf-1.2:benchmark href="{ScapContent.Debian12DataStream}"/>
-              <xccdf-1.2:version time="2026-12-01T00:00:00">1</xccdf-1.2:version>
-              <xccdf-1.2:Profile id="{Profile}" extends="xccdf_org.ssgproject.content_profile_standard">
-                <xccdf-1.2:title>Standard, for containers</xccdf-1.2:title>
-                <xccdf-1.2:select idref="{deselected}" selected="false"/>
-              </xccdf-1.2:Profile>
-            </xccdf-1.2:Tailoring>
-            """);
+        File.WriteAllText(path, ContainerTailoring.Xml(deselected, ScapContent.Debian12DataStream));
         return path;
     }
 

@@ -49,10 +49,7 @@ public class RhelVexScanTests
         RequireRoot();
         using var directory = new TempDirectory();
         var archive = directory.Combine("feed.tar.zst");
-        WriteArchive(archive, Documents());
-        await using var server = await FeedServer.StartAsync([]);
-        server.Files[VexFeedPreparer.LatestPointer] = "csaf_vex_2026-12-02.tar.zst\n"u8.ToArray();
-        server.Files["csaf_vex_2026-12-02.tar.zst"] = File.ReadAllBytes(archive);
+        await using var server = await PointerServerAsync(archive, "csaf_vex_2026-12-02.tar.zst");
         var url = server.FeedUri(VexFeedPreparer.LatestPointer).ToString();
 
         var first = await ScanAsync(directory, url, null);
@@ -92,10 +89,7 @@ public class RhelVexScanTests
         RequireRoot();
         using var directory = new TempDirectory();
         var archive = directory.Combine("feed.tar.zst");
-        WriteArchive(archive, Documents());
-        await using var server = await FeedServer.StartAsync([]);
-        server.Files[VexFeedPreparer.LatestPointer] = "csaf_vex_2026-12-01.tar.zst\n"u8.ToArray();
-        server.Files["csaf_vex_2026-12-01.tar.zst"] = File.ReadAllBytes(archive);
+        await using var server = await PointerServerAsync(archive, "csaf_vex_2026-12-01.tar.zst");
         var url = server.FeedUri(VexFeedPreparer.LatestPointer).ToString();
         await ScanAsync(directory, url, null);
         var cached = Directory.GetFiles(directory.Combine("cve-cache"), "*.feed").Length;
@@ -167,6 +161,16 @@ public class RhelVexScanTests
     private static CsafVexDocument Rhel(string cve, string severity) => new CsafVexDocument(cve, severity)
         .Product(Rhel10, "Red Hat Enterprise Linux BaseOS (v. 10)", "cpe:/o:redhat:enterprise_linux:10.0::baseos")
         .Product("red_hat_enterprise_linux_10", "Red Hat Enterprise Linux 10", "cpe:/o:redhat:enterprise_linux:10");
+
+    /// <summary>Red Hat's layout on a loopback server: the pointer naming <paramref name="name"/>, and the archive of <see cref="Documents"/> under that name (also written to <paramref name="archive"/>).</summary>
+    private static async Task<FeedServer> PointerServerAsync(string archive, string name)
+    {
+        WriteArchive(archive, Documents());
+        var server = await FeedServer.StartAsync([]);
+        server.Files[VexFeedPreparer.LatestPointer] = System.Text.Encoding.ASCII.GetBytes(name + "\n");
+        server.Files[name] = File.ReadAllBytes(archive);
+        return server;
+    }
 
     private static void WriteArchive(string path, IEnumerable<(string Name, string Text)> documents)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ManageIQ.OpenScap.Contracts.Inspector;
 using ManageIQ.OpenScap.Kubernetes.Pods;
 using ManageIQ.OpenScap.Service.Discovery;
+using ManageIQ.OpenScap.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
@@ -16,7 +17,7 @@ namespace ManageIQ.OpenScap.Service.Tests.Kubernetes;
 [NonParallelizable]
 public sealed class KubernetesTailoringEndToEndTests
 {
-    private const string Profile = "xccdf_org.example_profile_container";
+    private const string Profile = ContainerTailoring.Profile;
 
     [Test]
     [CancelAfter(600_000)]
@@ -37,7 +38,7 @@ public sealed class KubernetesTailoringEndToEndTests
         }
 
         var tailoring = rig.Service.Directory.Combine("container-tailoring.xml");
-        await File.WriteAllTextAsync(tailoring, Tailoring(deselected), cancellationToken);
+        await File.WriteAllTextAsync(tailoring, ContainerTailoring.Xml(deselected, "ssg-debian12-ds.xml"), cancellationToken);
         var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(tailoring, cancellationToken)));
         rig.NewBridge("bridge-a", new JObject
         {
@@ -66,16 +67,4 @@ public sealed class KubernetesTailoringEndToEndTests
             await again.StopAsync(cancellationToken);
         }
     }
-
-    private static string Tailoring(string deselected) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <xccdf-1.2:Tailoring xmlns:xccdf-1.2="http://checklists.nist.gov/xccdf/1.2" id="xccdf_org.example_tailoring_container">
-          <xccdf-1.2:benchmark href="ssg-debian12-ds.xml"/>
-          <xccdf-1.2:version time="2026-12-01T00:00:00">1</xccdf-1.2:version>
-          <xccdf-1.2:Profile id="{Profile}" extends="xccdf_org.ssgproject.content_profile_standard">
-            <xccdf-1.2:title>Standard, for containers</xccdf-1.2:title>
-            <xccdf-1.2:select idref="{deselected}" selected="false"/>
-          </xccdf-1.2:Profile>
-        </xccdf-1.2:Tailoring>
-        """;
 }
