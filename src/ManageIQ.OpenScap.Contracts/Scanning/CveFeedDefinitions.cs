@@ -8,7 +8,7 @@ namespace ManageIQ.OpenScap.Contracts.Scanning;
 public sealed record CveFeedDefinitions(int Evaluated, int Total)
 {
     /// <summary>The one wording of the counts: in the notes (<c>openscap_notes</c>, the compact report, <c>bridge scan</c>'s output) and oscap's HTML report.</summary>
-    public string Note => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Evaluated} of {Total} feed definitions evaluated: the other {Total - Evaluated} name only packages the image does not have, so they could not be true.");
+    public string Note => Evaluated == Total
+        ? string.Create(CultureInfo.InvariantCulture, $"{Evaluated} of {Total} feed definitions evaluated: each could be true for the image's packages.")
+        : string.Create(CultureInfo.InvariantCulture, $"{Evaluated} of {Total} feed definitions evaluated: the other {Total - Evaluated} name only packages the image does not have, so they could not be true.");
 }
